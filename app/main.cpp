@@ -12,11 +12,14 @@
 #include "config/Catalog.h"
 #include "config/ProgramLoader.h"
 #include "kiosk/KioskFlow.h"
+#include "storage/KioskIdentity.h"
+#include "storage/KioskStore.h"
 #include "ui/KioskWindow.h"
 
 namespace {
 
 constexpr const char* kInstalledAssets = "/usr/share/loyalty-kiosk";
+constexpr const char* kDefaultDatabase = "/var/lib/loyalty-kiosk/kiosk.db";
 
 // --assets, then $KIOSK_ASSETS, then the installed location, then the source
 // tree this binary was built from (a developer's build).
@@ -45,6 +48,29 @@ int fail(const std::string& message) {
     return 1;
 }
 
+// Opens the ledger (quick check, migrations), provisions the kiosk id on
+// first start, and logs how the database runs. A database that cannot be
+// opened stops the kiosk with the store's message (file and recovery).
+loyalty::Expected<storage::KioskStore, std::string> openStore(const std::string& path, const std::string& kioskId) {
+    auto store = storage::KioskStore::open({path});
+    if (!store) {
+        return loyalty::unexpected(store.error().message);
+    }
+    auto& db = store->database();
+    const auto level = db.synchronousLevel();
+    const auto journal = db.queryText("PRAGMA journal_mode");
+    std::fprintf(stderr, "loyalty-kiosk: database %s: journal_mode=%s synchronous=%s schema=%d%s%s\n", path.c_str(),
+                 journal ? journal->c_str() : "?",
+                 level ? storage::Database::synchronousName(level.value()).c_str() : "?", store->schemaVersion(),
+                 store->degraded() ? ", READ-ONLY: " : "", store->readOnlyReason().c_str());
+    if (!kioskId.empty() && !store->readOnly()) {
+        if (auto provisioned = storage::KioskIdentity(db).provision(kioskId, 0); !provisioned) {
+            return loyalty::unexpected(provisioned.error().message);
+        }
+    }
+    return std::move(store.value());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -52,12 +78,16 @@ int main(int argc, char** argv) {
     std::string windowed;
     std::string assets;
     std::string programFile;
+    std::string database;
+    std::string kioskId;
     std::vector<std::string> languages{"en", "es"};
     ui::KioskWindowOptions options;
     cli.add_option("--windowed", windowed, "Run in a window of this size instead of fullscreen, e.g. 1280x800");
     cli.add_option("--screenshot", options.screenshotPath, "Write a PNG of the first settled frame here and exit");
     cli.add_option("--assets", assets, "Directory with program.toml, i18n/ and fonts (default: installed assets)");
     cli.add_option("--program", programFile, "Programme file (default: ASSETS/program.toml)");
+    cli.add_option("--database", database, "The kiosk's SQLite ledger (default: $KIOSK_DATABASE, else /var/lib/loyalty-kiosk/kiosk.db)");
+    cli.add_option("--kiosk-id", kioskId, "Provision this kiosk id on first start (1-64 of A-Z a-z 0-9 . _ -)");
     cli.add_option("--languages", languages, "Languages offered, first is the default")->delimiter(',');
     cli.add_option("--dpi", options.dpi, "Pixel density of the panel; sizes touch targets")->check(CLI::Range(50.0, 600.0));
     cli.add_flag("--high-contrast", options.highContrast, "High-contrast theme");
@@ -89,6 +119,15 @@ int main(int argc, char** argv) {
     }
     if (catalogues.empty()) {
         return fail("--languages names no language");
+    }
+
+    if (database.empty()) {
+        const char* fromEnvironment = std::getenv("KIOSK_DATABASE");
+        database = fromEnvironment && *fromEnvironment ? fromEnvironment : kDefaultDatabase;
+    }
+    auto store = openStore(database, kioskId);
+    if (!store) {
+        return fail(store.error());
     }
 
     options.window.title = program->name;

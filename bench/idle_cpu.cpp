@@ -53,7 +53,9 @@ double median(std::vector<double> values) {
 
 // Share of one core the kiosk uses over `seconds`, after a settle period.
 std::optional<double> measure(const std::string& display, bool continuous, int seconds, const std::string& logPath) {
-    std::vector<std::string> argv{KIOSK_BINARY, "--assets", KIOSK_SOURCE_ASSETS, "--windowed", "1280x800"};
+    const std::string database = logPath.substr(0, logPath.rfind('/')) + "/kiosk.db";
+    std::vector<std::string> argv{KIOSK_BINARY, "--assets", KIOSK_SOURCE_ASSETS, "--windowed", "1280x800",
+                                  "--database", database};
     if (continuous) {
         argv.push_back("--continuous");
     }

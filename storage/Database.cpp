@@ -104,6 +104,30 @@ Status Database::configure(const DatabaseOptions& options) {
                                                 "database " + path_ + ": foreign keys could not be enabled", 0});
     }
     if (!options.readOnly) {
+        // A brand-new file gets incremental auto-vacuum before anything else
+        // is written (it can only be chosen before the first table), so
+        // pruning can give pages back to the filesystem. An existing
+        // database keeps the mode it was created with.
+        auto pages = queryInt("PRAGMA page_count");
+        if (!pages) {
+            return loyalty::unexpected(pages.error());
+        }
+        if (pages.value() == 0) {
+            if (auto vacuum = exec("PRAGMA auto_vacuum = INCREMENTAL"); !vacuum) {
+                return vacuum;
+            }
+            auto vacuumMode = queryInt("PRAGMA auto_vacuum");
+            if (!vacuumMode) {
+                return loyalty::unexpected(vacuumMode.error());
+            }
+            if (vacuumMode.value() != 2) {
+                return loyalty::unexpected(StorageError{
+                    ErrorCode::Internal,
+                    "database " + path_ + ": auto_vacuum is " + std::to_string(vacuumMode.value()) +
+                        ", not 2 (INCREMENTAL)",
+                    0});
+            }
+        }
         auto mode = queryText("PRAGMA journal_mode = WAL");
         if (!mode) {
             return loyalty::unexpected(mode.error());

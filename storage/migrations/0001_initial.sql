@@ -127,19 +127,23 @@ CREATE TABLE ledger (
 CREATE INDEX ledger_by_member ON ledger(member_id, seq);
 CREATE INDEX ledger_by_voided ON ledger(voids_event_id) WHERE voids_event_id IS NOT NULL;
 
--- What head office has not acknowledged yet, and what it answered.
+-- What head office has not acknowledged yet, and what it answered. One row
+-- per ledger row, keyed by the same seq: rows are appended in order and the
+-- unsent ones sit together at the end, so the queue is read from a few
+-- pages however long the kept history is. The event id is the ledger's.
 CREATE TABLE outbox (
-    event_id         TEXT PRIMARY KEY REFERENCES ledger(id) ON DELETE CASCADE,
-    seq              INTEGER NOT NULL UNIQUE,
-    payload          TEXT NOT NULL CHECK (json_valid(payload)),
+    seq              INTEGER PRIMARY KEY REFERENCES ledger(seq) ON DELETE CASCADE,
+    payload          TEXT NOT NULL CHECK (json_valid(payload)),  -- the event as uploaded
     attempts         INTEGER NOT NULL DEFAULT 0,
     next_attempt_at  INTEGER NOT NULL DEFAULT 0,
     acknowledged_at  INTEGER,
     result           TEXT CHECK (result IN ('accepted', 'duplicate', 'rejected')),
     rejection_reason TEXT,
+    resolved_at      INTEGER,              -- a rejection reconciled by staff (Outbox::resolveRejected)
     last_error       TEXT
-) WITHOUT ROWID;
+);
 CREATE INDEX outbox_unsent ON outbox(seq) WHERE acknowledged_at IS NULL;
+CREATE INDEX outbox_rejected ON outbox(seq) WHERE result = 'rejected' AND resolved_at IS NULL;
 
 -- Set inside a prune transaction only: ledger rows acknowledged before
 -- 'before' may be deleted while it holds a row.
@@ -156,10 +160,28 @@ END;
 CREATE TRIGGER ledger_deletes_only_pruned BEFORE DELETE ON ledger
 WHEN NOT EXISTS (
     SELECT 1 FROM outbox o, prune_gate g
-    WHERE o.event_id = OLD.id AND o.acknowledged_at IS NOT NULL AND o.acknowledged_at < g.before
+    WHERE o.seq = OLD.seq AND o.acknowledged_at IS NOT NULL AND o.acknowledged_at < g.before
 )
 BEGIN
     SELECT RAISE(ABORT, 'only acknowledged ledger rows past the retention period may be deleted');
+END;
+
+-- A rejected event stays until staff reconcile it (design brief §5: kept,
+-- shown to staff, never silently dropped): pruning skips it, row by row,
+-- without failing the rest of the prune.
+CREATE TRIGGER ledger_keeps_open_rejections BEFORE DELETE ON ledger
+WHEN EXISTS (
+    SELECT 1 FROM outbox o
+    WHERE o.seq = OLD.seq AND o.result = 'rejected' AND o.resolved_at IS NULL
+)
+BEGIN
+    SELECT RAISE(IGNORE);
+END;
+
+CREATE TRIGGER outbox_keeps_open_rejections BEFORE DELETE ON outbox
+WHEN OLD.result = 'rejected' AND OLD.resolved_at IS NULL
+BEGIN
+    SELECT RAISE(IGNORE);
 END;
 
 -- Sync state: the change cursor, last successful exchange, and the like.

@@ -1,5 +1,6 @@
 // Starts the real kiosk binary on a real X server (Xvfb, Mesa's software GL)
 // and checks what it draws.
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -24,6 +25,9 @@ struct Run {
 
 Run runKiosk(const std::string& display, const std::vector<std::string>& extraArgs, const std::string& logPath) {
     std::vector<std::string> argv{KIOSK_BINARY, "--assets", KIOSK_SOURCE_ASSETS};
+    if (std::find(extraArgs.begin(), extraArgs.end(), "--database") == extraArgs.end()) {
+        argv.insert(argv.end(), {"--database", logPath.substr(0, logPath.rfind('/')) + "/kiosk.db"});
+    }
     argv.insert(argv.end(), extraArgs.begin(), extraArgs.end());
     testsupport::ChildProcess child(argv, {{"DISPLAY", display}, {"SDL_VIDEODRIVER", "x11"}}, logPath);
     Run run;
@@ -106,6 +110,22 @@ TEST(KioskWindow, ABrokenProgrammeFileStopsStartUpWithFileAndLine) {
     CHECK(run.exitCode.has_value());
     LONGS_EQUAL(1, *run.exitCode);
     STRCMP_CONTAINS((broken + ":7:").c_str(), run.log.c_str());
+}
+
+TEST(KioskWindow, StartUpLogsHowTheDatabaseRuns) {
+    const Run run = runKiosk(xvfb->display(), {"--windowed", "800x480", "--screenshot", dir->file("db.png")},
+                             dir->file("db.log"));
+    CHECK(run.exitCode.has_value());
+    LONGS_EQUAL(0, *run.exitCode);
+    STRCMP_CONTAINS("journal_mode=wal synchronous=FULL", run.log.c_str());
+}
+
+TEST(KioskWindow, ADatabaseThatCannotBeOpenedStopsStartUpNamingTheFile) {
+    const Run run = runKiosk(xvfb->display(), {"--windowed", "800x480", "--database", "/nonexistent/dir/kiosk.db"},
+                             dir->file("nodb.log"));
+    CHECK(run.exitCode.has_value());
+    LONGS_EQUAL(1, *run.exitCode);
+    STRCMP_CONTAINS("/nonexistent/dir/kiosk.db", run.log.c_str());
 }
 
 TEST(KioskWindow, ABadWindowSizeIsRefusedWithAMessage) {

@@ -1,0 +1,350 @@
+// Storage benchmarks (issue #3), each beside its baseline from the same run:
+//   1. durable decision commits per second through DecisionRecorder against
+//      raw sqlite3 single-row INSERT transactions with the same pragmas on
+//      the same disk (WAL, synchronous=FULL);
+//   2. member lookup by card token (AccountReader) with 1,000,000 members
+//      and 10,000,000 ledger rows, p50 and p99, against a bare primary-key
+//      SELECT on the same file;
+//   3. database bytes per 1,000,000 events (ledger + outbox with payloads);
+//   4. the power-cut test with thousands of SIGKILLs.
+// Usage: bench_storage [--dir DIR] [--commits N] [--kills N] [--quick]
+// The 10M-row database is built once into DIR (default build/bench-data) and
+// reused while its schema version matches.
+#include <sqlite3.h>  // bench only: the raw baseline (docs/architecture.md)
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "storage/AccountReader.h"
+#include "storage/CardRepository.h"
+#include "storage/Database.h"
+#include "storage/DecisionRecorder.h"
+#include "storage/EventPayload.h"
+#include "storage/KioskIdentity.h"
+#include "storage/MemberRepository.h"
+#include "storage/Migrator.h"
+#include "storage/SystemClock.h"
+#include "tests/storage/crash/CrashHarness.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1));
+    return values[index];
+}
+
+[[noreturn]] void die(const std::string& what) {
+    std::fprintf(stderr, "bench_storage: %s\n", what.c_str());
+    std::exit(1);
+}
+
+template <class T>
+T must(storage::Result<T> result, const char* what) {
+    if (!result) {
+        die(std::string(what) + ": " + result.error().describe());
+    }
+    return std::move(result.value());
+}
+
+storage::Database openKiosk(const std::string& path) {
+    auto db = must(storage::Database::open({path}), "open");
+    must(storage::Migrator::migrate(db), "migrate");
+    return db;
+}
+
+void provision(storage::Database& db, int members) {
+    storage::KioskIdentity identity(db);
+    if (!must(identity.kioskId(), "kiosk id")) {
+        must(identity.provision("bench-kiosk", 0), "provision");
+    }
+    storage::MemberRepository repo(db);
+    storage::CardRepository cards(db);
+    for (int i = 0; i < members; ++i) {
+        const std::string id = "m" + std::to_string(i);
+        if (!must(repo.exists(id), "exists")) {
+            storage::MemberRecord member;
+            member.id = id;
+            member.displayName = "Bench";
+            member.enrolledOn = loyalty::Date{2026, 1, 1};
+            must(repo.insert(member, 0), "insert member");
+            must(cards.link("card-" + std::to_string(i), id, storage::CardKind::Uid, 0), "link");
+        }
+    }
+}
+
+// ---- 1. durable commits ---------------------------------------------------
+
+double recorderCommitsPerSecond(const std::string& dir, int commits, std::vector<double>& latenciesMs) {
+    const std::string path = dir + "/commits-kiosk.db";
+    std::filesystem::remove(path);
+    std::filesystem::remove(path + "-wal");
+    std::filesystem::remove(path + "-shm");
+    auto db = openKiosk(path);
+    provision(db, 1);
+    storage::DecisionRecorder recorder(db);
+    const auto start = Clock::now();
+    for (int i = 0; i < commits; ++i) {
+        storage::RecordRequest request;
+        request.cardToken = "card-0";
+        request.time = storage::SystemClock::now(0);
+        loyalty::EventDraft event;
+        event.type = loyalty::EventType::Earn;
+        event.memberId = "m0";
+        event.cardId = "card-0";
+        event.pointsDelta = 12;
+        event.purchaseAmount = 1234;
+        event.reason = "Purchase 12.34: 12 pts";
+        request.decision.events.push_back(event);
+        const auto before = Clock::now();
+        must(recorder.record(request), "record");
+        latenciesMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - before).count());
+    }
+    return commits / std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double rawCommitsPerSecond(const std::string& dir, int commits, std::vector<double>& latenciesMs) {
+    const std::string path = dir + "/commits-raw.db";
+    std::filesystem::remove(path);
+    std::filesystem::remove(path + "-wal");
+    std::filesystem::remove(path + "-shm");
+    sqlite3* db = nullptr;
+    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+        die("raw open");
+    }
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                     "CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER NOT NULL)", nullptr, nullptr, nullptr);
+    sqlite3_stmt* insert = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO t (v) VALUES (?1)", -1, &insert, nullptr);
+    const auto start = Clock::now();
+    for (int i = 0; i < commits; ++i) {
+        const auto before = Clock::now();
+        sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        sqlite3_bind_int64(insert, 1, i);
+        if (sqlite3_step(insert) != SQLITE_DONE) {
+            die("raw insert");
+        }
+        sqlite3_reset(insert);
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+        latenciesMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - before).count());
+    }
+    const double rate = commits / std::chrono::duration<double>(Clock::now() - start).count();
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+    return rate;
+}
+
+// ---- 2. lookups on a large database ---------------------------------------
+
+void buildLargeDatabase(const std::string& path, std::int64_t members, std::int64_t ledgerRows) {
+    std::printf("  building %s: %lld members, %lld ledger rows (once; reused later)...\n", path.c_str(),
+                static_cast<long long>(members), static_cast<long long>(ledgerRows));
+    std::fflush(stdout);
+    std::filesystem::remove(path);
+    auto db = openKiosk(path + ".partial");
+    must(db.exec("PRAGMA synchronous = OFF"), "sync off");  // building only; lookups reopen normally
+    must(storage::KioskIdentity(db).provision("bench-kiosk", 0), "provision");
+    const std::string n = std::to_string(members);
+    const std::string rows = std::to_string(ledgerRows);
+    const std::vector<std::string> steps{
+        "BEGIN",
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < " + n + " - 1) "
+        "INSERT INTO members (id, display_name, status, enrolled_day, confirmed_balance, pending_delta, updated_at) "
+        "SELECT 'm' || i, 'Member', 'active', 20000 + i % 365, 100 + i % 5000, 0, 0 FROM n",
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < " + n + " - 1) "
+        "INSERT INTO cards (token, member_id, kind, status, updated_at) "
+        "SELECT printf('04%012x', i * 2654435761 % 281474976710656), 'm' || i, 'uid', 'active', 0 FROM n",
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < " + n + " - 1) "
+        "INSERT INTO point_lots (member_id, earned_day, remaining) "
+        "SELECT 'm' || i, 20000 + i % 300, 100 + i % 5000 FROM n",
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < " + n + " - 1) "
+        "INSERT INTO earned_points (member_id, earned_day, points) "
+        "SELECT 'm' || i, 20000 + i % 300, 100 + i % 5000 FROM n",
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + rows + ") "
+        "INSERT INTO ledger (seq, id, kiosk_id, type, member_id, card_token, points_delta, purchase_amount, "
+        "                    reason, wall_time, utc_offset, monotonic_ns) "
+        "SELECT i, lower(hex(randomblob(16))), 'bench-kiosk', 'earn', 'm' || (abs(random()) % " + n + "), "
+        "       NULL, 12, 1234, 'Purchase 12.34: 12 pts', 1764000000000 + i, 0, i FROM n",
+        "UPDATE kiosk SET next_sequence = " + std::to_string(ledgerRows + 1),
+        "COMMIT",
+    };
+    for (const auto& step : steps) {
+        must(db.exec(step), "build");
+    }
+    db = storage::Database(std::move(db));  // keep the handle; closed below
+    {
+        auto closing = std::move(db);
+    }
+    std::filesystem::rename(path + ".partial", path);
+    std::filesystem::remove(path + ".partial-wal");
+    std::filesystem::remove(path + ".partial-shm");
+}
+
+struct Lookup {
+    double p50 = 0;
+    double p99 = 0;
+};
+
+Lookup measureLookups(const std::string& path, std::int64_t members, int samples, bool accountReader) {
+    auto db = openKiosk(path);
+    std::mt19937_64 random(7);
+    std::vector<std::string> tokens;
+    auto find = must(db.prepare("SELECT token FROM cards WHERE member_id = ?1"), "prepare");
+    for (int i = 0; i < samples; ++i) {
+        find.reset();
+        find.bind(1, "m" + std::to_string(random() % static_cast<std::uint64_t>(members)));
+        if (must(find.step(), "token")) {
+            tokens.push_back(find.columnText(0));
+        }
+    }
+    storage::AccountReader reader(db);
+    auto bare = must(db.prepare("SELECT member_id, status FROM cards WHERE token = ?1"), "prepare");
+    std::vector<double> micros;
+    for (const auto& token : tokens) {
+        const auto before = Clock::now();
+        if (accountReader) {
+            auto account = must(reader.loadByCardToken(token, loyalty::Date{2026, 11, 23}), "lookup");
+            if (!account) {
+                die("token not found");
+            }
+        } else {
+            bare.reset();
+            bare.bind(1, std::string_view(token));
+            if (!must(bare.step(), "bare")) {
+                die("token not found");
+            }
+        }
+        micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - before).count());
+    }
+    return {percentile(micros, 0.5), percentile(micros, 0.99)};
+}
+
+// ---- 3. bytes per event ---------------------------------------------------
+
+double bytesPerMillionEvents(const std::string& dir, int events) {
+    const std::string path = dir + "/size-kiosk.db";
+    std::filesystem::remove(path);
+    auto db = openKiosk(path);
+    must(db.exec("PRAGMA synchronous = OFF"), "sync off");
+    provision(db, 1000);
+    must(db.exec("PRAGMA wal_checkpoint(TRUNCATE)"), "checkpoint");
+    const auto pagesBefore = must(db.queryInt("PRAGMA page_count"), "pages");
+    const auto pageSize = must(db.queryInt("PRAGMA page_size"), "page size");
+    auto ledger = must(db.prepare("INSERT INTO ledger (seq, id, kiosk_id, type, member_id, card_token, points_delta, "
+                                  "purchase_amount, reason, wall_time, utc_offset, monotonic_ns) "
+                                  "VALUES (?1, ?2, 'bench-kiosk', 'earn', ?3, ?4, 12, 1234, ?5, ?6, 3600, ?7)"),
+                       "prepare");
+    auto outbox = must(db.prepare("INSERT INTO outbox (seq, payload) VALUES (?1, ?2)"), "prepare");
+    std::mt19937_64 random(3);
+    must(db.exec("BEGIN"), "begin");
+    for (int i = 1; i <= events; ++i) {
+        storage::LedgerEvent row;
+        char uuid[40];
+        std::snprintf(uuid, sizeof uuid, "%08llx-%04llx-4%03llx-a%03llx-%012llx",
+                      static_cast<unsigned long long>(random() & 0xffffffff), static_cast<unsigned long long>(random() & 0xffff),
+                      static_cast<unsigned long long>(random() & 0xfff), static_cast<unsigned long long>(random() & 0xfff),
+                      static_cast<unsigned long long>(random() & 0xffffffffffff));
+        row.id = uuid;
+        row.kioskId = "bench-kiosk";
+        row.seq = i;
+        row.event.type = loyalty::EventType::Earn;
+        row.event.memberId = "m" + std::to_string(random() % 1000);
+        row.event.cardId = "card-" + row.event.memberId.substr(1);
+        row.event.pointsDelta = 12;
+        row.event.purchaseAmount = 1234;
+        row.event.reason = "Purchase 12.34: 12 pts, Gold x1.5 +6";
+        row.time = storage::RecordTime::fromWallMs(1764000000000 + i * 1000, 3600, i);
+        ledger.reset();
+        ledger.bind(1, std::int64_t{i}).bind(2, std::string_view(row.id)).bind(3, std::string_view(row.event.memberId))
+            .bind(4, std::string_view(row.event.cardId)).bind(5, std::string_view(row.event.reason))
+            .bind(6, row.time.wallTimeMs).bind(7, row.time.monotonicNs);
+        must(ledger.run(), "ledger");
+        outbox.reset();
+        outbox.bind(1, std::int64_t{i}).bind(2, std::string_view(storage::EventPayload::toJson(row)));
+        must(outbox.run(), "outbox");
+    }
+    must(db.exec("COMMIT"), "commit");
+    must(db.exec("PRAGMA wal_checkpoint(TRUNCATE)"), "checkpoint");
+    const auto pagesAfter = must(db.queryInt("PRAGMA page_count"), "pages");
+    return static_cast<double>((pagesAfter - pagesBefore) * pageSize) * (1e6 / events);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string dir = "build/bench-data";
+    int commits = 2000;
+    int kills = 2000;
+    std::int64_t members = 1000000;
+    std::int64_t ledgerRows = 10000000;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--dir" && i + 1 < argc) {
+            dir = argv[++i];
+        } else if (arg == "--commits" && i + 1 < argc) {
+            commits = std::atoi(argv[++i]);
+        } else if (arg == "--kills" && i + 1 < argc) {
+            kills = std::atoi(argv[++i]);
+        } else if (arg == "--quick") {
+            commits = 200, kills = 50, members = 10000, ledgerRows = 100000;
+        } else {
+            die("usage: bench_storage [--dir DIR] [--commits N] [--kills N] [--quick]");
+        }
+    }
+    std::filesystem::create_directories(dir);
+
+    std::printf("1. durable commits (WAL, synchronous=FULL, %d sequential transactions, %s)\n", commits, dir.c_str());
+    std::vector<double> ours;
+    std::vector<double> raw;
+    const double rawRate = rawCommitsPerSecond(dir, commits, raw);
+    const double ourRate = recorderCommitsPerSecond(dir, commits, ours);
+    std::printf("  %-44s %9.0f /s   p50 %6.2f ms  p99 %6.2f ms\n", "DecisionRecorder (ledger+outbox+member+card)",
+                ourRate, percentile(ours, 0.5), percentile(ours, 0.99));
+    std::printf("  %-44s %9.0f /s   p50 %6.2f ms  p99 %6.2f ms\n", "baseline: raw sqlite3 single-row INSERT", rawRate,
+                percentile(raw, 0.5), percentile(raw, 0.99));
+    std::printf("  %-44s %9.2f (target >= 0.80)\n\n", "ratio ours / raw", ourRate / rawRate);
+
+    const std::string large = dir + "/lookup-" + std::to_string(members) + "-" + std::to_string(ledgerRows) + "-v" +
+                              std::to_string(storage::Migrator::latestVersion()) + ".db";
+    if (!std::filesystem::exists(large)) {
+        buildLargeDatabase(large, members, ledgerRows);
+    }
+    std::printf("2. lookup by card token, %lld members, %lld ledger rows, 10000 random cards\n",
+                static_cast<long long>(members), static_cast<long long>(ledgerRows));
+    const Lookup account = measureLookups(large, members, 10000, true);
+    const Lookup bare = measureLookups(large, members, 10000, false);
+    std::printf("  %-44s p50 %7.1f us  p99 %7.1f us (target p99 < 1000 us)\n", "AccountReader::loadByCardToken",
+                account.p50, account.p99);
+    std::printf("  %-44s p50 %7.1f us  p99 %7.1f us\n\n", "baseline: SELECT by primary key", bare.p50, bare.p99);
+
+    const int sizeEvents = members >= 1000000 ? 1000000 : 100000;
+    std::printf("3. database size, %d earn events with their outbox rows\n", sizeEvents);
+    std::printf("  %-44s %9.1f MB per 1,000,000 events\n\n", "ledger + outbox (payload JSON)",
+                bytesPerMillionEvents(dir, sizeEvents) / 1e6);
+
+    std::printf("4. power cuts: %d SIGKILLs of a recording process\n", kills);
+    crashtest::CrashOptions options;
+    options.writer = CRASH_WRITER;
+    options.database = dir + "/crash-kiosk.db";
+    std::filesystem::remove(options.database);
+    options.kills = kills;
+    options.seed = 42;
+    const auto start = Clock::now();
+    const auto report = crashtest::runCrashCycles(options);
+    std::printf("  %s (commits reported: %lld, events in ledger: %lld, %.0f s)\n", report.summary().c_str(),
+                static_cast<long long>(report.commitsReported), static_cast<long long>(report.eventsInLedger),
+                std::chrono::duration<double>(Clock::now() - start).count());
+    if (!report.clean()) {
+        std::printf("  first problem: %s\n", report.firstProblem.c_str());
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,219 @@
+#include "storage/Outbox.h"
+
+#include "storage/Rows.h"
+#include "storage/StoredValues.h"
+#include "storage/WriteScope.h"
+
+namespace storage {
+
+namespace {
+
+std::string_view resultName(DeliveryResult result) {
+    switch (result) {
+        case DeliveryResult::Accepted: return "accepted";
+        case DeliveryResult::Duplicate: return "duplicate";
+        case DeliveryResult::Rejected: return "rejected";
+    }
+    return "rejected";
+}
+
+}  // namespace
+
+// The outbox is keyed by seq, like the ledger; the event id is the ledger's.
+// The joins are CROSS JOINs so SQLite walks the side named first (the small
+// outbox side by its partial indexes, or one ledger row by its id) and looks
+// the other up by seq: without statistics it could choose to scan the ledger.
+
+Result<std::vector<OutboxEntry>> Outbox::nextBatch(std::int64_t nowMs, std::size_t limit) {
+    auto select = db_.prepare(
+        "SELECT l.id, o.seq, o.payload, o.attempts, o.next_attempt_at FROM outbox o CROSS JOIN ledger l "
+        "ON l.seq = o.seq WHERE o.acknowledged_at IS NULL AND o.next_attempt_at <= ?1 ORDER BY o.seq LIMIT ?2");
+    if (!select) {
+        return failure(select);
+    }
+    select->bind(1, nowMs).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<OutboxEntry> batch;
+    auto done = forEachRow(*select, [&](Statement& s) {
+        batch.push_back(OutboxEntry{s.columnText(0), s.columnInt64(1), s.columnText(2),
+                                    static_cast<std::int32_t>(s.columnInt64(3)), s.columnInt64(4)});
+    });
+    if (!done) {
+        return failure(done);
+    }
+    return batch;
+}
+
+Status Outbox::markResults(const std::vector<DeliveryOutcome>& outcomes, std::int64_t nowMs) {
+    auto scope = WriteScope::begin(db_);
+    if (!scope) {
+        return failure(scope);
+    }
+    auto lookup = db_.prepare(
+        "SELECT o.seq, o.acknowledged_at IS NOT NULL, l.member_id, l.points_delta "
+        "FROM ledger l CROSS JOIN outbox o ON o.seq = l.seq WHERE l.id = ?1");
+    auto acknowledge = db_.prepare(
+        "UPDATE outbox SET acknowledged_at = ?2, result = ?3, rejection_reason = ?4 WHERE seq = ?1");
+    auto confirm = db_.prepare(
+        "UPDATE members SET pending_delta = pending_delta - ?2, confirmed_balance = confirmed_balance + ?2 "
+        "WHERE id = ?1");
+    for (const Result<Statement>* prepared : {&lookup, &acknowledge, &confirm}) {
+        if (!*prepared) {
+            return failure(*prepared);
+        }
+    }
+    for (const DeliveryOutcome& outcome : outcomes) {
+        lookup->reset();
+        auto row = lookup->bind(1, outcome.eventId).step();
+        if (!row) {
+            return failure(row);
+        }
+        if (!row.value()) {
+            return loyalty::unexpected(StorageError{
+                ErrorCode::NotFound, "head office answered for event " + outcome.eventId + ", not in the outbox", 0});
+        }
+        if (lookup->columnInt64(1) != 0) {
+            continue;  // answered before: nothing moves twice
+        }
+        const std::int64_t seq = lookup->columnInt64(0);
+        const auto memberId = lookup->columnOptionalText(2);
+        const loyalty::Points delta = lookup->columnInt64(3);
+        const bool rejected = outcome.result == DeliveryResult::Rejected;
+        std::optional<std::string> reason;
+        if (rejected) {
+            reason = outcome.reason.empty() ? std::string("rejected by head office without a reason") : outcome.reason;
+        }
+        acknowledge->reset();
+        acknowledge->bind(1, seq).bind(2, nowMs).bind(3, resultName(outcome.result)).bind(4, reason);
+        if (auto done = acknowledge->run(); !done) {
+            return done;
+        }
+        if (!rejected && memberId && delta != 0) {
+            confirm->reset();
+            if (auto done = confirm->bind(1, *memberId).bind(2, delta).run(); !done) {
+                return done;
+            }
+        }
+    }
+    lookup->reset();
+    return scope->commit();
+}
+
+Status Outbox::markFailure(const std::vector<std::string>& eventIds, std::string_view error,
+                           std::int64_t nextAttemptAtMs) {
+    auto scope = WriteScope::begin(db_);
+    if (!scope) {
+        return failure(scope);
+    }
+    auto update = db_.prepare(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3 "
+        "WHERE seq = (SELECT seq FROM ledger WHERE id = ?1) AND acknowledged_at IS NULL");
+    if (!update) {
+        return failure(update);
+    }
+    for (const std::string& id : eventIds) {
+        update->reset();
+        if (auto done = update->bind(1, id).bind(2, error).bind(3, nextAttemptAtMs).run(); !done) {
+            return done;
+        }
+    }
+    return scope->commit();
+}
+
+Result<std::int64_t> Outbox::depth() {
+    return db_.queryInt("SELECT count(*) FROM outbox WHERE acknowledged_at IS NULL");
+}
+
+Result<std::optional<std::int64_t>> Outbox::oldestUnsentAgeMs(std::int64_t nowMs) {
+    auto select = db_.prepare(
+        "SELECT l.wall_time FROM outbox o CROSS JOIN ledger l ON l.seq = o.seq "
+        "WHERE o.acknowledged_at IS NULL ORDER BY o.seq LIMIT 1");
+    if (!select) {
+        return failure(select);
+    }
+    auto row = select->step();
+    if (!row) {
+        return failure(row);
+    }
+    if (!row.value()) {
+        return std::optional<std::int64_t>();
+    }
+    return std::optional<std::int64_t>(nowMs - select->columnInt64(0));
+}
+
+Result<loyalty::Points> Outbox::unsyncedRedeemedPoints() {
+    return db_.queryInt(
+        "SELECT coalesce(sum(-l.points_delta), 0) FROM outbox o CROSS JOIN ledger l ON l.seq = o.seq "
+        "WHERE o.acknowledged_at IS NULL AND l.type = 'redeem'");
+}
+
+Result<std::vector<RejectedEvent>> Outbox::rejected() {
+    auto select = db_.prepare(
+        "SELECT l.id, o.seq, l.type, l.member_id, l.points_delta, l.reason, o.rejection_reason, "
+        "o.acknowledged_at FROM outbox o CROSS JOIN ledger l ON l.seq = o.seq "
+        "WHERE o.result = 'rejected' AND o.resolved_at IS NULL ORDER BY o.seq");
+    if (!select) {
+        return failure(select);
+    }
+    std::vector<RejectedEvent> events;
+    bool badType = false;
+    auto done = forEachRow(*select, [&](Statement& s) {
+        const auto type = parseEventType(s.columnText(2));
+        if (!type) {
+            badType = true;
+            return;
+        }
+        events.push_back(RejectedEvent{s.columnText(0), s.columnInt64(1), *type, s.columnText(3), s.columnInt64(4),
+                                       s.columnText(5), s.columnText(6), s.columnInt64(7)});
+    });
+    if (!done) {
+        return failure(done);
+    }
+    if (badType) {
+        return loyalty::unexpected(badStoredValue(db_.path(), "event type"));
+    }
+    return events;
+}
+
+Status Outbox::resolveRejected(std::string_view eventId, std::int64_t nowMs) {
+    auto scope = WriteScope::begin(db_);
+    if (!scope) {
+        return failure(scope);
+    }
+    auto lookup = db_.prepare(
+        "SELECT o.seq, l.member_id, l.points_delta FROM ledger l CROSS JOIN outbox o ON o.seq = l.seq "
+        "WHERE l.id = ?1 AND o.result = 'rejected' AND o.resolved_at IS NULL");
+    if (!lookup) {
+        return failure(lookup);
+    }
+    auto row = lookup->bind(1, eventId).step();
+    if (!row) {
+        return failure(row);
+    }
+    if (!row.value()) {
+        return loyalty::unexpected(
+            StorageError{ErrorCode::NotFound, "event " + std::string(eventId) + " is not an open rejection", 0});
+    }
+    const std::int64_t seq = lookup->columnInt64(0);
+    const auto memberId = lookup->columnOptionalText(1);
+    const loyalty::Points delta = lookup->columnInt64(2);
+    lookup->reset();
+    auto resolve = db_.prepare("UPDATE outbox SET resolved_at = ?2 WHERE seq = ?1");
+    if (!resolve) {
+        return failure(resolve);
+    }
+    if (auto done = resolve->bind(1, seq).bind(2, nowMs).run(); !done) {
+        return done;
+    }
+    if (memberId && delta != 0) {
+        auto drop = db_.prepare("UPDATE members SET pending_delta = pending_delta - ?2 WHERE id = ?1");
+        if (!drop) {
+            return failure(drop);
+        }
+        if (auto done = drop->bind(1, *memberId).bind(2, delta).run(); !done) {
+            return done;
+        }
+    }
+    return scope->commit();
+}
+
+}  // namespace storage

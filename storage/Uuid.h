@@ -1,0 +1,43 @@
+#pragma once
+// RFC 4122 version-4 (random) UUIDs from getrandom(2): the event ids that
+// make uploads exactly-once (design brief §5). The text form is lowercase
+// 8-4-4-4-12 hex ("3f2b8c1e-9d4a-4c7e-b1a2-0c9e8f7d6a5b").
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "storage/StorageError.h"
+
+namespace storage {
+
+class Uuid {
+public:
+    using Bytes = std::array<std::uint8_t, 16>;
+
+    // 122 random bits from the kernel's CSPRNG, version 4, variant 10xx.
+    // Fails (Io) only when getrandom(2) does.
+    static Result<Uuid> random();
+    // A version-4 UUID from 16 given bytes (version and variant bits are set).
+    static Uuid v4FromBytes(Bytes bytes);
+
+    // Parses the 36-character 8-4-4-4-12 form, hex digits in either case;
+    // nullopt for anything else (braces, "urn:uuid:", missing dashes ...).
+    // Any version is accepted: ids from head office need not be ours.
+    static std::optional<Uuid> parse(std::string_view text);
+    // True when `text` is the canonical form: parses and is already lowercase.
+    static bool isCanonical(std::string_view text);
+
+    std::string text() const;   // lowercase 8-4-4-4-12
+    int version() const { return bytes_[6] >> 4; }
+    const Bytes& bytes() const { return bytes_; }
+    friend bool operator==(const Uuid&, const Uuid&) = default;
+
+private:
+    explicit Uuid(Bytes bytes) : bytes_(bytes) {}
+    Bytes bytes_{};
+};
+
+}  // namespace storage
