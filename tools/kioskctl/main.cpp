@@ -9,6 +9,7 @@
 #include <iostream>
 #include <string>
 
+#include "kioskctl/CardCommands.h"
 #include "kioskctl/DbCommands.h"
 
 int main(int argc, char** argv) {
@@ -55,6 +56,8 @@ int main(int argc, char** argv) {
 
     auto* info = db->add_subcommand("info", "path, size, schema, pragmas, outbox depth");
 
+    kioskctl::CardCommands cards(app);  // card verify-sun (docs/cards.md)
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -62,6 +65,9 @@ int main(int argc, char** argv) {
         return code == 0 ? kioskctl::kExitOk : kioskctl::kExitUsage;
     }
 
+    if (cards.parsed()) {
+        return cards.run(std::cout, std::cerr);
+    }
     kioskctl::DbCommands commands(settings, std::cout, std::cerr);
     if (check->parsed()) {
         return commands.check();

@@ -1,0 +1,53 @@
+#pragma once
+// What the NFC thread tells the UI thread: plain values, posted into the
+// kiosk's message queue (design brief §3).
+
+#include <cstdint>
+#include <string>
+#include <variant>
+
+#include "loyalty/Types.h"
+
+namespace nfc {
+
+enum class CardKind { UidOnly, Ntag21x, Ntag424 };
+
+// Why a card that was read is not accepted. The screen shows one plain
+// message for all of them; the reason goes to the technician's log only.
+enum class CardRefusal {
+    None,
+    Unreadable,       // the card left the field or answered garbage mid-read
+    UnknownFormat,    // NTAG without our record, or a card type we do not take
+    BadSignature,     // signed record does not verify (forged or copied to another UID)
+    RevokedKiosk,     // signed by a kiosk key head office revoked
+    BadMac,           // NTAG 424 SUN MAC does not verify
+    Replayed,         // NTAG 424 read counter not above the last one accepted
+};
+
+struct CardPresented {
+    std::string uid;                 // hex, uppercase, e.g. "04A1B2C3D4E5F6"
+    CardKind kind = CardKind::UidOnly;
+    loyalty::Assurance assurance = loyalty::Assurance::Low;
+    std::string identity;            // the card token the storage layer looks up; empty when refused
+    CardRefusal refusal = CardRefusal::None;
+    std::string detail;              // technician-facing detail (never personal data)
+};
+
+struct CardRemoved {};
+
+enum class ReaderState { Starting, Ready, Reopening, Unavailable, Stopped };
+
+struct ReaderStatus {
+    ReaderState state = ReaderState::Starting;
+    std::string firmware;            // "PN532 v1.6"
+    std::string lastError;
+    std::string connstring;
+};
+
+using NfcMessage = std::variant<CardPresented, CardRemoved, ReaderStatus>;
+
+std::string cardKindName(CardKind kind);
+std::string cardRefusalName(CardRefusal refusal);
+std::string readerStateName(ReaderState state);
+
+}  // namespace nfc
