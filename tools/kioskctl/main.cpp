@@ -2,6 +2,7 @@
 // line, hand over to the command's class, return its exit code.
 //   kioskctl [--database PATH] db check|backup PATH|restore PATH|
 //            export --format csv|json [--output FILE]|prune --retention-days N [--yes]|info
+//   kioskctl reader test [--device CONN] [--timeout S]   (docs/reader.md)
 // Exit codes: 0 ok, 1 a problem found or the operation failed, 2 usage.
 
 #include <CLI/CLI.hpp>
@@ -11,6 +12,7 @@
 
 #include "kioskctl/CardCommands.h"
 #include "kioskctl/DbCommands.h"
+#include "kioskctl/ReaderCommands.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"kioskctl: technician's tool for the loyalty kiosk (docs/technician.md)"};
@@ -57,6 +59,7 @@ int main(int argc, char** argv) {
     auto* info = db->add_subcommand("info", "path, size, schema, pragmas, outbox depth");
 
     kioskctl::CardCommands cards(app);  // card verify-sun (docs/cards.md)
+    kioskctl::ReaderCommands reader(app);  // reader test (docs/reader.md)
 
     try {
         app.parse(argc, argv);
@@ -67,6 +70,9 @@ int main(int argc, char** argv) {
 
     if (cards.parsed()) {
         return cards.run(std::cout, std::cerr);
+    }
+    if (reader.parsed()) {
+        return reader.run(std::cout, std::cerr);
     }
     kioskctl::DbCommands commands(settings, std::cout, std::cerr);
     if (check->parsed()) {

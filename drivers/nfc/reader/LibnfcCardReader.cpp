@@ -1,0 +1,335 @@
+#include "nfc/reader/LibnfcCardReader.h"
+
+#include <exception>
+#include <utility>
+
+#include "nfc/reader/Backoff.h"
+#include "nfc/reader/LibnfcTransport.h"
+
+namespace nfc {
+
+using std::chrono::milliseconds;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Bound of a command that has libnfc timeouts of its own (select, presence
+// check, exchanges): the watchdog is only a second line there.
+constexpr milliseconds kCommandBound{3000};
+// A card read is several exchanges.
+constexpr milliseconds kIdentifyBound{10000};
+// How long stop() keeps aborting before it joins regardless (nfc_open on a
+// dead port can take ~1.4 s and cannot be aborted).
+constexpr milliseconds kStopPatience{5000};
+
+}  // namespace
+
+// Marks a libnfc call in progress: stop() aborts only then, and the
+// watchdog aborts it when it overruns bound + slack.
+class LibnfcCardReader::CommandScope {
+public:
+    CommandScope(LibnfcCardReader& reader, milliseconds bound) : reader_(reader) {
+        reader_.watchdog_.arm(Clock::now() + bound + reader_.options_.watchdogSlack);
+        reader_.inCommand_ = true;
+    }
+    ~CommandScope() {
+        reader_.inCommand_ = false;
+        reader_.watchdog_.disarm();
+    }
+    CommandScope(const CommandScope&) = delete;
+    CommandScope& operator=(const CommandScope&) = delete;
+
+private:
+    LibnfcCardReader& reader_;
+};
+
+LibnfcCardReader::LibnfcCardReader(ReaderOptions options)
+    : options_(std::move(options)), watchdog_([this] { abortFromOtherThread(); }) {}
+
+LibnfcCardReader::~LibnfcCardReader() {
+    stop();
+}
+
+void LibnfcCardReader::start(NfcSink sink) {
+    std::lock_guard lock(mutex_);
+    if (thread_.joinable() || stopping_) {
+        return;
+    }
+    sink_ = std::move(sink);
+    thread_ = std::thread([this] { run(); });
+}
+
+void LibnfcCardReader::stop() {
+    std::unique_lock lock(mutex_);
+    if (!thread_.joinable()) {
+        stopping_ = true;
+        return;
+    }
+    stopping_ = true;
+    wake_.notify_all();
+    // The abort only reaches a command that is waiting for the chip; one that
+    // starts just after it would be missed, so repeat until the thread is out.
+    const auto giveUp = Clock::now() + kStopPatience;
+    while (!exited_ && Clock::now() < giveUp) {
+        if (device_ != nullptr && inCommand_) {
+            device_->abort();
+        }
+        wake_.wait_for(lock, milliseconds(20), [this] { return exited_; });
+    }
+    lock.unlock();
+    thread_.join();
+}
+
+void LibnfcCardReader::run() {
+    std::string failure;
+    try {
+        LibnfcDevice device;
+        // device_ is what stop() and the watchdog abort; it must not outlive device.
+        struct Published {
+            LibnfcCardReader& reader;
+            ~Published() {
+                std::lock_guard lock(reader.mutex_);
+                reader.device_ = nullptr;
+            }
+        } published{*this};
+        {
+            std::lock_guard lock(mutex_);
+            device_ = &device;
+        }
+        session(device);
+    } catch (const std::exception& error) {
+        failure = std::string("reader thread: ") + error.what();
+    } catch (...) {
+        failure = "reader thread: unknown exception";
+    }
+    lock_.release();
+    if (cardPresent_) {
+        post(CardRemoved{});
+        cardPresent_ = false;
+    }
+    postStatus(ReaderState::Stopped, failure.empty() ? lastError_ : failure);
+    std::lock_guard lock(mutex_);
+    exited_ = true;
+    wake_.notify_all();
+}
+
+void LibnfcCardReader::session(LibnfcDevice& device) {
+    postStatus(ReaderState::Starting, "");
+    Backoff backoff(options_.backoffInitial, options_.backoffMax);
+    while (!stopping()) {
+        if (const auto error = open(device)) {
+            postStatus(ReaderState::Unavailable, *error);
+            if (!pause(backoff.next())) {
+                break;
+            }
+            continue;
+        }
+        backoff.reset();
+        postStatus(ReaderState::Ready, lastError_);
+        const auto failure = serve(device);
+        closeDevice(device);
+        lock_.release();
+        if (cardPresent_) {
+            post(CardRemoved{});
+            cardPresent_ = false;
+        }
+        if (!failure || stopping()) {
+            break;
+        }
+        postStatus(ReaderState::Reopening, *failure);
+        if (!pause(backoff.next())) {
+            break;
+        }
+    }
+    closeDevice(device);
+}
+
+void LibnfcCardReader::closeDevice(LibnfcDevice& device) {
+    // nfc_close sends InRelease/RF off/PowerDown; on a silent chip each waits
+    // for libnfc's own timeout (abort cannot reach them: close frees the device).
+    device.close();
+    lock_.release();
+}
+
+std::optional<std::string> LibnfcCardReader::open(LibnfcDevice& device) {
+    const std::string path = DeviceLock::pathOf(options_.connstring);
+    if (!path.empty()) {
+        auto lock = DeviceLock::acquire(path);
+        if (!lock) {
+            return lock.error();
+        }
+        lock_ = std::move(*lock);
+    }
+    auto firmware = device.open(options_.connstring);
+    if (!firmware) {
+        lock_.release();
+        return firmware.error().message;
+    }
+    firmware_ = *firmware;
+    return std::nullopt;
+}
+
+std::optional<std::string> LibnfcCardReader::serve(LibnfcDevice& device) {
+    while (!stopping()) {
+        auto found = waitForCard(device);
+        if (!found) {
+            if (stopping()) {
+                return std::nullopt;
+            }
+            return found.error().message;
+        }
+        if (!*found) {
+            if (options_.pollMode == PollMode::SelectAndSleep && !pause(options_.pollPeriod)) {
+                return std::nullopt;
+            }
+            continue;
+        }
+        const TargetInfo target = **found;
+        std::optional<DeviceError> failure;
+        CardPresented card = identify(device, target, failure);
+        if (stopping()) {
+            return std::nullopt;
+        }
+        if (failure) {
+            return failure->message;  // the reader failed mid-read: reopen, the card will be read again
+        }
+        post(std::move(card));
+        cardPresent_ = true;
+        if (options_.pollMode == PollMode::AutoPoll) {
+            // Now (after the tap's latency) make it libnfc's current target.
+            DeviceResult<bool> adopted = false;
+            {
+                CommandScope scope(*this, kCommandBound);
+                adopted = device.adopt(target);
+            }
+            if (!adopted) {
+                return stopping() ? std::nullopt : std::optional(adopted.error().message);
+            }
+            if (!*adopted) {
+                post(CardRemoved{});
+                cardPresent_ = false;
+                continue;
+            }
+        }
+        if (auto error = watchPresence(device, target)) {
+            return error;
+        }
+        if (stopping()) {
+            return std::nullopt;
+        }
+        post(CardRemoved{});
+        cardPresent_ = false;
+    }
+    return std::nullopt;
+}
+
+DeviceResult<std::optional<TargetInfo>> LibnfcCardReader::waitForCard(LibnfcDevice& device) {
+    if (options_.pollMode == PollMode::AutoPoll) {
+        const milliseconds bound(150 * options_.autoPollNr * 2 * options_.autoPollPeriod);
+        CommandScope scope(*this, bound);
+        return device.poll(options_.autoPollNr, options_.autoPollPeriod);
+    }
+    CommandScope scope(*this, kCommandBound);
+    return device.select();
+}
+
+std::optional<std::string> LibnfcCardReader::watchPresence(LibnfcDevice& device, const TargetInfo& target) {
+    while (pause(options_.presencePeriod)) {
+        DeviceResult<bool> present = false;
+        {
+            CommandScope scope(*this, kCommandBound);
+            present = device.isPresent();
+        }
+        if (!present) {
+            return stopping() ? std::nullopt : std::optional(present.error().message);
+        }
+        if (*present) {
+            continue;
+        }
+        // Debounce: a card that answered badly once (an NTAG falls back to
+        // IDLE after a NAK) is still in the field; a select by its UID wakes it.
+        DeviceResult<std::optional<TargetInfo>> again = std::optional<TargetInfo>{};
+        {
+            CommandScope scope(*this, kCommandBound);
+            again = device.select(&target.uid);
+        }
+        if (!again) {
+            return stopping() ? std::nullopt : std::optional(again.error().message);
+        }
+        if (!*again) {
+            return std::nullopt;  // gone
+        }
+    }
+    return std::nullopt;
+}
+
+CardPresented LibnfcCardReader::identify(LibnfcDevice& device, const TargetInfo& target,
+                                         std::optional<DeviceError>& failure) {
+    LibnfcTransport transport(device);
+    CardPresented card;
+    try {
+        CommandScope scope(*this, kIdentifyBound);
+        card = options_.identify(target, transport);
+    } catch (const std::exception& error) {
+        card = CardPresented{};
+        card.uid = toHexUpper(target.uid);
+        card.kind = kindFromAnticollision(target);
+        card.refusal = CardRefusal::Unreadable;
+        card.detail = std::string("card identification failed: ") + error.what();
+    } catch (...) {
+        card = CardPresented{};
+        card.uid = toHexUpper(target.uid);
+        card.refusal = CardRefusal::Unreadable;
+        card.detail = "card identification failed";
+    }
+    failure = transport.deviceFailure();
+    return card;
+}
+
+bool LibnfcCardReader::stopping() const {
+    std::lock_guard lock(mutex_);
+    return stopping_;
+}
+
+bool LibnfcCardReader::pause(milliseconds delay) {
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, delay, [this] { return stopping_; });
+    return !stopping_;
+}
+
+void LibnfcCardReader::abortFromOtherThread() {
+    std::lock_guard lock(mutex_);
+    if (device_ != nullptr && inCommand_) {
+        device_->abort();
+    }
+}
+
+void LibnfcCardReader::post(NfcMessage message) {
+    if (!sink_) {
+        return;
+    }
+    try {
+        sink_(std::move(message));
+    } catch (...) {
+        // the sink must not throw; if it does, the reader carries on
+    }
+}
+
+void LibnfcCardReader::postStatus(ReaderState state, const std::string& error) {
+    if (!error.empty()) {
+        lastError_ = error;
+    }
+    ReaderStatus status;
+    status.state = state;
+    status.firmware = firmware_;
+    status.lastError = lastError_;
+    status.connstring = options_.connstring;
+    if (posted_ && posted_->state == status.state && posted_->lastError == status.lastError &&
+        posted_->firmware == status.firmware) {
+        return;
+    }
+    posted_ = status;
+    post(std::move(status));
+}
+
+}  // namespace nfc

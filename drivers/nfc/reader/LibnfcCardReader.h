@@ -1,0 +1,91 @@
+#pragma once
+// The libnfc card reader on a thread of its own (design brief §3). The
+// thread owns the libnfc context and device; it
+//   1. takes an flock on the device path and opens the connstring
+//      (nfc_open, nfc_initiator_init, infinite select off);
+//   2. waits for a card: InAutoPoll bounded by the chip (default) or a
+//      select every pollPeriod; never an unbounded wait, never a busy loop;
+//   3. on a card, reads it through a LibnfcTransport with the configured
+//      CardIdentify and posts one CardPresented; then checks presence every
+//      presencePeriod (libnfc's check, confirmed by a re-select by UID, so
+//      a card that fell back to IDLE is not taken for gone) and posts
+//      CardRemoved when it has left; it never deselects (that halts the card);
+//   4. on a reader failure (EIO, timeout, garbage, abort by the watchdog)
+//      closes, posts Reopening and reopens with exponential backoff.
+// stop() sets a flag, wakes the thread's waits and aborts a command in
+// progress with nfc_abort_command from the stopping thread, then joins.
+// Nothing throws out of the thread.
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "nfc/reader/AbortWatchdog.h"
+#include "nfc/reader/CardReader.h"
+#include "nfc/reader/DeviceLock.h"
+#include "nfc/reader/LibnfcDevice.h"
+#include "nfc/reader/ReaderOptions.h"
+
+namespace nfc {
+
+class LibnfcCardReader : public CardReader {
+public:
+    explicit LibnfcCardReader(ReaderOptions options);
+    ~LibnfcCardReader() override;
+    LibnfcCardReader(const LibnfcCardReader&) = delete;
+    LibnfcCardReader& operator=(const LibnfcCardReader&) = delete;
+
+    void start(NfcSink sink) override;
+    void stop() override;
+
+    // Commands the watchdog had to abort (the chip went silent mid-poll).
+    unsigned watchdogAborts() const { return watchdog_.fired(); }
+
+private:
+    class CommandScope;
+
+    void run();
+    void session(LibnfcDevice& device);
+    std::optional<std::string> open(LibnfcDevice& device);
+    void closeDevice(LibnfcDevice& device);
+    // Until the reader fails (its error) or stop (nullopt).
+    std::optional<std::string> serve(LibnfcDevice& device);
+    DeviceResult<std::optional<TargetInfo>> waitForCard(LibnfcDevice& device);
+    // nullopt when the card has left (or on stop); the error when the reader failed.
+    std::optional<std::string> watchPresence(LibnfcDevice& device, const TargetInfo& target);
+    CardPresented identify(LibnfcDevice& device, const TargetInfo& target, std::optional<DeviceError>& failure);
+
+    bool stopping() const;
+    // Sleeps on the condition variable; false when stop was asked.
+    bool pause(std::chrono::milliseconds delay);
+    void abortFromOtherThread();
+    void post(NfcMessage message);
+    void postStatus(ReaderState state, const std::string& error);
+
+    ReaderOptions options_;
+    NfcSink sink_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    bool exited_ = false;
+    LibnfcDevice* device_ = nullptr;  // published for abort(); owned by the thread
+    std::atomic<bool> inCommand_{false};
+
+    // Touched by the reader's thread only.
+    DeviceLock lock_;
+    std::string firmware_;
+    std::string lastError_;
+    std::optional<ReaderStatus> posted_;
+    bool cardPresent_ = false;
+
+    AbortWatchdog watchdog_;
+    std::thread thread_;
+};
+
+}  // namespace nfc

@@ -1,0 +1,219 @@
+#include "nfc/reader/SupervisedCardReader.h"
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <exception>
+
+#include "nfc/reader/Backoff.h"
+#include "nfc/reader/MessageCodec.h"
+#include "nfc/reader/WorkerProcess.h"
+
+namespace nfc {
+
+using std::chrono::milliseconds;
+using Clock = std::chrono::steady_clock;
+
+SupervisedCardReader::SupervisedCardReader(SupervisorOptions options)
+    : options_(std::move(options)), wakeFd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
+    lastStatus_.connstring = options_.reader.connstring;
+}
+
+SupervisedCardReader::~SupervisedCardReader() {
+    stop();
+    if (wakeFd_ >= 0) {
+        ::close(wakeFd_);
+    }
+}
+
+std::vector<std::string> SupervisedCardReader::workerArguments(const ReaderOptions& options) {
+    return {"--device",
+            options.connstring,
+            "--poll",
+            options.pollMode == PollMode::AutoPoll ? "auto" : "select",
+            "--poll-ms",
+            std::to_string(options.pollPeriod.count()),
+            "--presence-ms",
+            std::to_string(options.presencePeriod.count()),
+            "--backoff-ms",
+            std::to_string(options.backoffInitial.count()),
+            "--backoff-max-ms",
+            std::to_string(options.backoffMax.count())};
+}
+
+void SupervisedCardReader::start(NfcSink sink) {
+    std::lock_guard lock(startMutex_);
+    if (thread_.joinable() || stopping_) {
+        return;
+    }
+    sink_ = std::move(sink);
+    thread_ = std::thread([this] { run(); });
+}
+
+void SupervisedCardReader::stop() {
+    std::lock_guard lock(startMutex_);
+    stopping_ = true;
+    const std::uint64_t one = 1;
+    if (wakeFd_ >= 0 && ::write(wakeFd_, &one, sizeof one) < 0) {
+        // the eventfd cannot be full with one write; nothing to do
+    }
+    if (thread_.joinable()) {
+        thread_.join();
+    }
+}
+
+void SupervisedCardReader::run() {
+    try {
+        Backoff backoff(options_.restartInitial, options_.restartMax);
+        lastStatus_.state = ReaderState::Starting;
+        post(lastStatus_);
+        while (!stopping_) {
+            std::vector<std::string> argv{options_.workerPath};
+            for (auto& arg : workerArguments(options_.reader)) {
+                argv.push_back(std::move(arg));
+            }
+            auto spawned = WorkerProcess::spawn(std::move(argv));
+            if (!spawned) {
+                lastStatus_.state = ReaderState::Unavailable;
+                lastStatus_.lastError = "cannot start the reader worker: " + spawned.error();
+                post(lastStatus_);
+                if (!waitForStop(backoff.next())) {
+                    break;
+                }
+                continue;
+            }
+            std::unique_ptr<WorkerProcess> child = std::move(*spawned);
+            WorkerProcess& worker = *child;
+            workerPid_ = worker.pid();
+            const auto started = Clock::now();
+            const bool carryOn = pump(worker);
+            if (!carryOn) {
+                worker.requestStop();
+                // Let it abort its poll and say goodbye, then make sure it is gone.
+                const auto giveUp = Clock::now() + options_.stopGrace;
+                pollfd fd{worker.fd(), POLLIN, 0};
+                while (Clock::now() < giveUp && ::poll(&fd, 1, 50) >= 0) {
+                    std::uint8_t buffer[512];
+                    if ((fd.revents & (POLLIN | POLLHUP | POLLERR)) != 0 && ::read(worker.fd(), buffer, sizeof buffer) <= 0) {
+                        break;
+                    }
+                }
+                worker.reap(milliseconds(100));
+                workerPid_ = 0;
+                break;
+            }
+            const int status = worker.reap(options_.stopGrace);
+            workerPid_ = 0;
+            child.reset();
+            if (cardPresent_) {
+                post(CardRemoved{});
+                cardPresent_ = false;
+            }
+            if (Clock::now() - started >= options_.stableAfter) {
+                backoff.reset();
+            }
+            const auto delay = backoff.next();
+            ++restarts_;
+            lastStatus_.state = ReaderState::Reopening;
+            lastStatus_.lastError = "reader worker " + WorkerProcess::describe(status) + "; restart " +
+                                    std::to_string(restarts_.load()) + " in " + std::to_string(delay.count()) + " ms";
+            post(lastStatus_);
+            if (!waitForStop(delay)) {
+                break;
+            }
+        }
+    } catch (const std::exception& error) {
+        lastStatus_.lastError = std::string("reader supervisor: ") + error.what();
+    } catch (...) {
+        lastStatus_.lastError = "reader supervisor: unknown exception";
+    }
+    if (cardPresent_) {
+        post(CardRemoved{});
+        cardPresent_ = false;
+    }
+    lastStatus_.state = ReaderState::Stopped;
+    post(lastStatus_);
+}
+
+bool SupervisedCardReader::pump(WorkerProcess& worker) {
+    MessageCodec codec;
+    while (!stopping_) {
+        pollfd fds[2] = {{worker.fd(), POLLIN, 0}, {wakeFd_, POLLIN, 0}};
+        if (::poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return !stopping_;
+        }
+        if (fds[1].revents != 0) {
+            return false;  // stop
+        }
+        if (fds[0].revents == 0) {
+            continue;
+        }
+        std::uint8_t buffer[4096];
+        const ssize_t n = ::read(worker.fd(), buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            return true;  // the worker ended (or died)
+        }
+        codec.feed(buffer, static_cast<std::size_t>(n));
+        while (auto message = codec.next()) {
+            forward(std::move(*message));
+        }
+        if (codec.corrupt()) {
+            lastStatus_.lastError = "reader worker sent a corrupt frame";
+            return true;  // the destructor kills it
+        }
+    }
+    return false;
+}
+
+void SupervisedCardReader::forward(NfcMessage message) {
+    if (std::holds_alternative<CardPresented>(message)) {
+        cardPresent_ = true;
+    } else if (std::holds_alternative<CardRemoved>(message)) {
+        if (!cardPresent_) {
+            return;
+        }
+        cardPresent_ = false;
+    } else {
+        const auto& status = std::get<ReaderStatus>(message);
+        if (status.state == ReaderState::Stopped) {
+            return;  // the worker's own goodbye: the supervisor reports what happens next
+        }
+        lastStatus_ = status;
+    }
+    post(std::move(message));
+}
+
+bool SupervisedCardReader::waitForStop(milliseconds delay) {
+    pollfd fd{wakeFd_, POLLIN, 0};
+    const auto until = Clock::now() + delay;
+    while (!stopping_) {
+        const auto left = std::chrono::duration_cast<milliseconds>(until - Clock::now()).count();
+        if (left <= 0) {
+            return true;
+        }
+        ::poll(&fd, 1, static_cast<int>(left));
+    }
+    return false;
+}
+
+void SupervisedCardReader::post(NfcMessage message) {
+    if (!sink_) {
+        return;
+    }
+    try {
+        sink_(std::move(message));
+    } catch (...) {
+        // the sink must not throw; the supervisor carries on
+    }
+}
+
+}  // namespace nfc

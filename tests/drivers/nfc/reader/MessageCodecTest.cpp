@@ -1,0 +1,110 @@
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "nfc/reader/MessageCodec.h"
+
+#include <CppUTest/TestHarness.h>
+
+using nfc::MessageCodec;
+
+namespace {
+
+nfc::CardPresented sampleCard() {
+    nfc::CardPresented card;
+    card.uid = "04A1B2C3D4E5F6";
+    card.kind = nfc::CardKind::Ntag424;
+    card.assurance = loyalty::Assurance::SecureMessaging;
+    card.identity = "s:04A1B2C3D4E5F6";
+    card.refusal = nfc::CardRefusal::Replayed;
+    card.detail = "counter 61 not above 61";
+    return card;
+}
+
+}  // namespace
+
+TEST_GROUP(MessageCodec) {
+    MessageCodec codec;
+
+    void feed(const std::vector<std::uint8_t>& bytes) { codec.feed(bytes.data(), bytes.size()); }
+};
+
+TEST(MessageCodec, CardPresentedRoundTrips) {
+    feed(MessageCodec::encode(sampleCard()));
+    auto message = codec.next();
+    CHECK(message.has_value());
+    const auto card = std::get<nfc::CardPresented>(*message);
+    STRCMP_EQUAL("04A1B2C3D4E5F6", card.uid.c_str());
+    CHECK(card.kind == nfc::CardKind::Ntag424);
+    CHECK(card.assurance == loyalty::Assurance::SecureMessaging);
+    STRCMP_EQUAL("s:04A1B2C3D4E5F6", card.identity.c_str());
+    CHECK(card.refusal == nfc::CardRefusal::Replayed);
+    STRCMP_EQUAL("counter 61 not above 61", card.detail.c_str());
+    CHECK_FALSE(codec.next().has_value());
+}
+
+TEST(MessageCodec, StatusAndRemovalRoundTripByteByByte) {
+    nfc::ReaderStatus status{nfc::ReaderState::Reopening, "PN532 v1.6", "poll: timeout", "pn532_uart:/dev/pts/3"};
+    auto bytes = MessageCodec::encode(status);
+    const auto removal = MessageCodec::encode(nfc::CardRemoved{});
+    bytes.insert(bytes.end(), removal.begin(), removal.end());
+    std::vector<nfc::NfcMessage> out;
+    for (const auto byte : bytes) {
+        codec.feed(&byte, 1);
+        while (auto message = codec.next()) {
+            out.push_back(*message);
+        }
+    }
+    LONGS_EQUAL(2, out.size());
+    const auto decoded = std::get<nfc::ReaderStatus>(out[0]);
+    CHECK(decoded.state == nfc::ReaderState::Reopening);
+    STRCMP_EQUAL("PN532 v1.6", decoded.firmware.c_str());
+    STRCMP_EQUAL("poll: timeout", decoded.lastError.c_str());
+    STRCMP_EQUAL("pn532_uart:/dev/pts/3", decoded.connstring.c_str());
+    CHECK(std::holds_alternative<nfc::CardRemoved>(out[1]));
+    CHECK_FALSE(codec.corrupt());
+}
+
+TEST(MessageCodec, LongStringsAreCutToTheLimit) {
+    auto card = sampleCard();
+    card.detail = std::string(10000, 'x');
+    feed(MessageCodec::encode(card));
+    const auto decoded = std::get<nfc::CardPresented>(*codec.next());
+    LONGS_EQUAL(MessageCodec::kMaxString, decoded.detail.size());
+}
+
+TEST(MessageCodec, AnUnknownTypeIsCorruptForGood) {
+    feed({2, 0, 0, 0, 9, 0});
+    CHECK_FALSE(codec.next().has_value());
+    CHECK(codec.corrupt());
+    feed(MessageCodec::encode(nfc::CardRemoved{}));
+    CHECK_FALSE(codec.next().has_value());
+}
+
+TEST(MessageCodec, AnOversizedFrameIsCorrupt) {
+    feed({0xFF, 0xFF, 0xFF, 0x7F});
+    CHECK_FALSE(codec.next().has_value());
+    CHECK(codec.corrupt());
+}
+
+TEST(MessageCodec, AnOutOfRangeEnumIsCorrupt) {
+    auto bytes = MessageCodec::encode(nfc::ReaderStatus{});
+    bytes[5] = 42;  // state
+    feed(bytes);
+    CHECK_FALSE(codec.next().has_value());
+    CHECK(codec.corrupt());
+}
+
+TEST(MessageCodec, AStringRunningPastItsFrameIsCorrupt) {
+    auto bytes = MessageCodec::encode(sampleCard());
+    bytes[5] = 0xFF;  // uid length low byte
+    feed(bytes);
+    CHECK_FALSE(codec.next().has_value());
+    CHECK(codec.corrupt());
+}
+
+TEST(MessageCodec, TrailingBytesInAFrameAreCorrupt) {
+    feed({2, 0, 0, 0, 2, 0});
+    CHECK_FALSE(codec.next().has_value());
+    CHECK(codec.corrupt());
+}
