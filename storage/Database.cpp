@@ -181,7 +181,7 @@ Result<Statement> Database::prepare(std::string_view sql) {
     return Statement(db_, stmt, path_);
 }
 
-Result<std::int64_t> Database::queryInt(std::string_view sql) {
+Result<Statement> Database::queryFirstRow(std::string_view sql) {
     auto statement = prepare(sql);
     if (!statement) {
         return loyalty::unexpected(statement.error());
@@ -191,28 +191,26 @@ Result<std::int64_t> Database::queryInt(std::string_view sql) {
         return loyalty::unexpected(row.error());
     }
     if (!row.value()) {
-        return loyalty::unexpected(StorageError{ErrorCode::NotFound, "database " + path_ + ": no row for '" +
-                                                                         std::string(sql) + "'",
-                                                0});
+        return loyalty::unexpected(
+            StorageError{ErrorCode::NotFound, "database " + path_ + ": no row for '" + std::string(sql) + "'", 0});
     }
-    return statement->columnInt64(0);
+    return std::move(statement.value());
+}
+
+Result<std::int64_t> Database::queryInt(std::string_view sql) {
+    auto row = queryFirstRow(sql);
+    if (!row) {
+        return loyalty::unexpected(row.error());
+    }
+    return row->columnInt64(0);
 }
 
 Result<std::string> Database::queryText(std::string_view sql) {
-    auto statement = prepare(sql);
-    if (!statement) {
-        return loyalty::unexpected(statement.error());
-    }
-    auto row = statement->step();
+    auto row = queryFirstRow(sql);
     if (!row) {
         return loyalty::unexpected(row.error());
     }
-    if (!row.value()) {
-        return loyalty::unexpected(StorageError{ErrorCode::NotFound, "database " + path_ + ": no row for '" +
-                                                                         std::string(sql) + "'",
-                                                0});
-    }
-    return statement->columnText(0);
+    return row->columnText(0);
 }
 
 Result<int> Database::synchronousLevel() {

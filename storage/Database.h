@@ -59,6 +59,8 @@ public:
 
 private:
     Database(sqlite3* db, std::string path, bool readOnly);
+    // Prepared and stepped once: positioned on the first row, or NotFound.
+    Result<Statement> queryFirstRow(std::string_view sql);
     Status configure(const DatabaseOptions& options);
 
     sqlite3* db_ = nullptr;
