@@ -283,6 +283,7 @@ int main(int argc, char** argv) {
     std::string dir = "build/bench-data";
     int commits = 2000;
     int kills = 2000;
+    std::string only;  // "commits", "lookup", "size" or "kills": that part alone
     std::int64_t members = 1000000;
     std::int64_t ledgerRows = 10000000;
     for (int i = 1; i < argc; ++i) {
@@ -293,58 +294,66 @@ int main(int argc, char** argv) {
             commits = std::atoi(argv[++i]);
         } else if (arg == "--kills" && i + 1 < argc) {
             kills = std::atoi(argv[++i]);
+        } else if (arg == "--only" && i + 1 < argc) {
+            only = argv[++i];
         } else if (arg == "--quick") {
             commits = 200, kills = 50, members = 10000, ledgerRows = 100000;
         } else {
-            die("usage: bench_storage [--dir DIR] [--commits N] [--kills N] [--quick]");
+            die("usage: bench_storage [--dir DIR] [--commits N] [--kills N] [--quick] [--only commits|lookup|size|kills]");
         }
     }
     std::filesystem::create_directories(dir);
 
-    std::printf("1. durable commits (WAL, synchronous=FULL, %d sequential transactions, %s)\n", commits, dir.c_str());
-    std::vector<double> ours;
-    std::vector<double> raw;
-    const double rawRate = rawCommitsPerSecond(dir, commits, raw);
-    const double ourRate = recorderCommitsPerSecond(dir, commits, ours);
-    std::printf("  %-44s %9.0f /s   p50 %6.2f ms  p99 %6.2f ms\n", "DecisionRecorder (ledger+outbox+member+card)",
-                ourRate, percentile(ours, 0.5), percentile(ours, 0.99));
-    std::printf("  %-44s %9.0f /s   p50 %6.2f ms  p99 %6.2f ms\n", "baseline: raw sqlite3 single-row INSERT", rawRate,
-                percentile(raw, 0.5), percentile(raw, 0.99));
-    std::printf("  %-44s %9.2f (target >= 0.80)\n\n", "ratio ours / raw", ourRate / rawRate);
-
-    const std::string large = dir + "/lookup-" + std::to_string(members) + "-" + std::to_string(ledgerRows) + "-v" +
-                              std::to_string(storage::Migrator::latestVersion()) + ".db";
-    if (!std::filesystem::exists(large)) {
-        buildLargeDatabase(large, members, ledgerRows);
+    const auto wants = [&only](const char* part) { return only.empty() || only == part; };
+    if (wants("commits")) {
+        std::printf("1. durable commits (WAL, synchronous=FULL, %d sequential transactions, %s)\n", commits, dir.c_str());
+        std::vector<double> ours;
+        std::vector<double> raw;
+        const double rawRate = rawCommitsPerSecond(dir, commits, raw);
+        const double ourRate = recorderCommitsPerSecond(dir, commits, ours);
+        std::printf("  %-44s %9.0f /s   p50 %6.2f ms  p99 %6.2f ms\n", "DecisionRecorder (ledger+outbox+member+card)",
+                    ourRate, percentile(ours, 0.5), percentile(ours, 0.99));
+        std::printf("  %-44s %9.0f /s   p50 %6.2f ms  p99 %6.2f ms\n", "baseline: raw sqlite3 single-row INSERT", rawRate,
+                    percentile(raw, 0.5), percentile(raw, 0.99));
+        std::printf("  %-44s %9.2f (target >= 0.80)\n\n", "ratio ours / raw", ourRate / rawRate);
     }
-    std::printf("2. lookup by card token, %lld members, %lld ledger rows, 10000 random cards\n",
-                static_cast<long long>(members), static_cast<long long>(ledgerRows));
-    const Lookup account = measureLookups(large, members, 10000, true);
-    const Lookup bare = measureLookups(large, members, 10000, false);
-    std::printf("  %-44s p50 %7.1f us  p99 %7.1f us (target p99 < 1000 us)\n", "AccountReader::loadByCardToken",
-                account.p50, account.p99);
-    std::printf("  %-44s p50 %7.1f us  p99 %7.1f us\n\n", "baseline: SELECT by primary key", bare.p50, bare.p99);
-
-    const int sizeEvents = members >= 1000000 ? 1000000 : 100000;
-    std::printf("3. database size, %d earn events with their outbox rows\n", sizeEvents);
-    std::printf("  %-44s %9.1f MB per 1,000,000 events\n\n", "ledger + outbox (payload JSON)",
-                bytesPerMillionEvents(dir, sizeEvents) / 1e6);
-
-    std::printf("4. power cuts: %d SIGKILLs of a recording process\n", kills);
-    crashtest::CrashOptions options;
-    options.writer = CRASH_WRITER;
-    options.database = dir + "/crash-kiosk.db";
-    std::filesystem::remove(options.database);
-    options.kills = kills;
-    options.seed = 42;
-    const auto start = Clock::now();
-    const auto report = crashtest::runCrashCycles(options);
-    std::printf("  %s (commits reported: %lld, events in ledger: %lld, %.0f s)\n", report.summary().c_str(),
-                static_cast<long long>(report.commitsReported), static_cast<long long>(report.eventsInLedger),
-                std::chrono::duration<double>(Clock::now() - start).count());
-    if (!report.clean()) {
-        std::printf("  first problem: %s\n", report.firstProblem.c_str());
-        return 1;
+    if (wants("lookup")) {
+        const std::string large = dir + "/lookup-" + std::to_string(members) + "-" + std::to_string(ledgerRows) + "-v" +
+                                  std::to_string(storage::Migrator::latestVersion()) + ".db";
+        if (!std::filesystem::exists(large)) {
+            buildLargeDatabase(large, members, ledgerRows);
+        }
+        std::printf("2. lookup by card token, %lld members, %lld ledger rows, 10000 random cards\n",
+                    static_cast<long long>(members), static_cast<long long>(ledgerRows));
+        const Lookup account = measureLookups(large, members, 10000, true);
+        const Lookup bare = measureLookups(large, members, 10000, false);
+        std::printf("  %-44s p50 %7.1f us  p99 %7.1f us (target p99 < 1000 us)\n", "AccountReader::loadByCardToken",
+                    account.p50, account.p99);
+        std::printf("  %-44s p50 %7.1f us  p99 %7.1f us\n\n", "baseline: SELECT by primary key", bare.p50, bare.p99);
+    }
+    if (wants("size")) {
+        const int sizeEvents = members >= 1000000 ? 1000000 : 100000;
+        std::printf("3. database size, %d earn events with their outbox rows\n", sizeEvents);
+        std::printf("  %-44s %9.1f MB per 1,000,000 events\n\n", "ledger + outbox (payload JSON)",
+                    bytesPerMillionEvents(dir, sizeEvents) / 1e6);
+    }
+    if (wants("kills")) {
+        std::printf("4. power cuts: %d SIGKILLs of a recording process\n", kills);
+        crashtest::CrashOptions options;
+        options.writer = CRASH_WRITER;
+        options.database = dir + "/crash-kiosk.db";
+        std::filesystem::remove(options.database);
+        options.kills = kills;
+        options.seed = 42;
+        const auto start = Clock::now();
+        const auto report = crashtest::runCrashCycles(options);
+        std::printf("  %s (commits reported: %lld, events in ledger: %lld, %.0f s)\n", report.summary().c_str(),
+                    static_cast<long long>(report.commitsReported), static_cast<long long>(report.eventsInLedger),
+                    std::chrono::duration<double>(Clock::now() - start).count());
+        if (!report.clean()) {
+            std::printf("  first problem: %s\n", report.firstProblem.c_str());
+            return 1;
+        }
     }
     return 0;
 }
