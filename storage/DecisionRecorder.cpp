@@ -1,9 +1,12 @@
 #include "storage/DecisionRecorder.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <utility>
 
 #include "storage/EventPayload.h"
+#include "storage/KioskIdentity.h"
 #include "storage/MemberCacheWriter.h"
 #include "storage/Rows.h"
 #include "storage/Transaction.h"
@@ -23,8 +26,11 @@ bool countsAsTransaction(EventType type) {
     return type == EventType::Earn || type == EventType::Redeem || type == EventType::Stamp;
 }
 
-Result<std::string> randomId() {
-    auto id = Uuid::random();
+// Version 7: time-ordered, so the ledger's id index grows at its end.
+Result<std::string> timeOrderedId() {
+    timespec now{};
+    clock_gettime(CLOCK_REALTIME, &now);
+    auto id = Uuid::timeOrdered(static_cast<std::int64_t>(now.tv_sec) * 1000 + now.tv_nsec / 1000000);
     if (!id) {
         return failure(id);
     }
@@ -33,7 +39,7 @@ Result<std::string> randomId() {
 
 }  // namespace
 
-DecisionRecorder::DecisionRecorder(Database& db) : DecisionRecorder(db, randomId) {}
+DecisionRecorder::DecisionRecorder(Database& db) : DecisionRecorder(db, timeOrderedId) {}
 
 DecisionRecorder::DecisionRecorder(Database& db, IdSource ids) : db_(db), ids_(std::move(ids)), statements_(db) {}
 
@@ -57,14 +63,13 @@ Result<std::vector<loyalty::RecordedEvent>> DecisionRecorder::recordInTransactio
         return failure(tx);
     }
 
-    // The sequence numbers and the kiosk id in one statement.
-    auto reserve = statements_.get(
-        "UPDATE kiosk SET next_sequence = next_sequence + ?1 WHERE singleton = 1 "
-        "RETURNING kiosk_id, next_sequence - ?1");
+    // The kiosk id and the first sequence number in one read; the inserts
+    // below take the numbers (see KioskIdentity::nextSequence).
+    auto reserve = statements_.get(KioskIdentity::kNextSequenceSql);
     if (!reserve) {
         return failure(reserve);
     }
-    auto reserved = (*reserve)->bind(1, static_cast<std::int64_t>(events.size())).step();
+    auto reserved = (*reserve)->step();
     if (!reserved) {
         return failure(reserved);
     }
@@ -76,9 +81,7 @@ Result<std::vector<loyalty::RecordedEvent>> DecisionRecorder::recordInTransactio
     }
     const std::string kioskId = (*reserve)->columnText(0);
     const std::int64_t firstSeq = (*reserve)->columnInt64(1);
-    if (auto done = (*reserve)->run(); !done) {
-        return failure(done);
-    }
+    (*reserve)->reset();
 
     if (request.newMember) {
         MemberRepository repository(db_);

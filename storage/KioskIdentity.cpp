@@ -54,7 +54,7 @@ Status KioskIdentity::provision(std::string_view id, std::int64_t nowMs) {
             0});
     }
     auto insert = db_.prepare(
-        "INSERT INTO kiosk (singleton, kiosk_id, next_sequence, created_at) VALUES (1, ?1, 1, ?2)");
+        "INSERT INTO kiosk (singleton, kiosk_id, created_at) VALUES (1, ?1, ?2)");
     if (!insert) {
         return loyalty::unexpected(insert.error());
     }
@@ -79,31 +79,35 @@ Result<std::optional<std::string>> KioskIdentity::kioskId() {
     return std::optional<std::string>(select->columnText(0));
 }
 
-Result<std::int64_t> KioskIdentity::reserveSequences(std::int64_t count) {
-    if (count < 1) {
-        return loyalty::unexpected(StorageError{ErrorCode::InvalidArgument, "reserve at least one sequence number", 0});
-    }
+// The SQL both nextSequence() and DecisionRecorder use: the kiosk id and the
+// next sequence number, in one read of the kiosk row and the ledger's last page.
+const char* const KioskIdentity::kNextSequenceSql =
+    "SELECT kiosk_id, max(sequence_floor, coalesce((SELECT max(seq) FROM ledger), 0) + 1) "
+    "FROM kiosk WHERE singleton = 1";
+
+Result<std::int64_t> KioskIdentity::nextSequence() {
     if (sqlite3_get_autocommit(db_.handle()) != 0) {
         return loyalty::unexpected(StorageError{
             ErrorCode::Internal, "sequence numbers are taken inside the caller's transaction only", 0});
     }
-    auto update = db_.prepare(
-        "UPDATE kiosk SET next_sequence = next_sequence + ?1 WHERE singleton = 1 RETURNING next_sequence - ?1");
-    if (!update) {
-        return loyalty::unexpected(update.error());
+    auto select = db_.prepare(kNextSequenceSql);
+    if (!select) {
+        return loyalty::unexpected(select.error());
     }
-    auto row = update->bind(1, count).step();
+    auto row = select->step();
     if (!row) {
         return loyalty::unexpected(row.error());
     }
     if (!row.value()) {
         return loyalty::unexpected(notProvisioned(db_));
     }
-    const std::int64_t first = update->columnInt64(0);
-    if (auto done = update->run(); !done) {
-        return loyalty::unexpected(done.error());
-    }
-    return first;
+    return select->columnInt64(1);
+}
+
+Status KioskIdentity::raiseSequenceFloor() {
+    return db_.exec(
+        "UPDATE kiosk SET sequence_floor = max(sequence_floor, coalesce((SELECT max(seq) FROM ledger), 0) + 1) "
+        "WHERE singleton = 1");
 }
 
 }  // namespace storage

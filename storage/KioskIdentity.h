@@ -27,14 +27,22 @@ public:
     // The provisioned id; nullopt before provisioning.
     Result<std::optional<std::string>> kioskId();
 
-    // Takes `count` (>= 1) consecutive sequence numbers and returns the
-    // first. Must run inside the caller's transaction (Internal otherwise),
-    // so a rollback gives the numbers back and no gap appears. NotFound
-    // before provisioning.
-    Result<std::int64_t> reserveSequences(std::int64_t count);
-    Result<std::int64_t> nextSequence() { return reserveSequences(1); }
+    // The sequence number the next ledger event takes: one past the
+    // ledger's highest, or the floor pruning left (kiosk.sequence_floor) if
+    // that is higher. Reading it writes nothing; it must run inside the
+    // caller's write transaction (Internal otherwise), which then inserts
+    // the event, so no other writer can take the same number and a rollback
+    // leaves no gap. NotFound before provisioning.
+    Result<std::int64_t> nextSequence();
+
+    // Raises the floor past every event in the ledger: pruning calls it
+    // before it deletes events, so their numbers are never used again.
+    Status raiseSequenceFloor();
 
     static bool isValidId(std::string_view kioskId);
+
+    // Columns: kiosk_id, the next sequence number (no row before provisioning).
+    static const char* const kNextSequenceSql;
 
 private:
     Database& db_;

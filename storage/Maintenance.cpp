@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "storage/DatabaseFiles.h"
+#include "storage/KioskIdentity.h"
 #include "storage/KioskStore.h"
 #include "storage/LockHolders.h"
 #include "storage/Migrator.h"
@@ -161,6 +162,10 @@ Status Maintenance::pruneBatch(const PruneOptions& options, std::int64_t cutoff,
     auto tx = Transaction::begin(db_, Transaction::Mode::Immediate);
     if (!tx) {
         return loyalty::unexpected(tx.error());
+    }
+    // The numbers of the events deleted below are never taken again.
+    if (auto raised = KioskIdentity(db_).raiseSequenceFloor(); !raised) {
+        return raised;
     }
     auto gate = db_.prepare("INSERT OR REPLACE INTO prune_gate (singleton, before) VALUES (1, ?1)");
     if (!gate) {

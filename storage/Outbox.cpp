@@ -20,14 +20,27 @@ std::string_view resultName(DeliveryResult result) {
 }  // namespace
 
 // The outbox is keyed by seq, like the ledger; the event id is the ledger's.
-// The joins are CROSS JOINs so SQLite walks the side named first (the small
-// outbox side by its partial indexes, or one ledger row by its id) and looks
-// the other up by seq: without statistics it could choose to scan the ledger.
+// The joins are CROSS JOINs so SQLite walks the side named first (the outbox
+// from the low-water mark on, or one ledger row by its id) and looks the
+// other up by seq: without statistics it could choose to scan the ledger.
+// Unsent rows are found from kiosk.outbox_low_water on (every row below it is
+// acknowledged), not through an index: an index would cost every recorded
+// event one more page written and synced.
+
+namespace {
+
+constexpr const char* kLowWater = "coalesce((SELECT outbox_low_water FROM kiosk WHERE singleton = 1), 1)";
+
+std::string unsent(const char* select, const char* rest) {
+    return std::string(select) + " WHERE o.seq >= " + kLowWater + " AND o.acknowledged_at IS NULL" + rest;
+}
+
+}  // namespace
 
 Result<std::vector<OutboxEntry>> Outbox::nextBatch(std::int64_t nowMs, std::size_t limit) {
-    auto select = db_.prepare(
-        "SELECT l.id, o.seq, o.payload, o.attempts, o.next_attempt_at FROM outbox o CROSS JOIN ledger l "
-        "ON l.seq = o.seq WHERE o.acknowledged_at IS NULL AND o.next_attempt_at <= ?1 ORDER BY o.seq LIMIT ?2");
+    auto select = db_.prepare(unsent("SELECT l.id, o.seq, o.payload, o.attempts, o.next_attempt_at "
+                                     "FROM outbox o CROSS JOIN ledger l ON l.seq = o.seq",
+                                     " AND o.next_attempt_at <= ?1 ORDER BY o.seq LIMIT ?2"));
     if (!select) {
         return failure(select);
     }
@@ -95,6 +108,16 @@ Status Outbox::markResults(const std::vector<DeliveryOutcome>& outcomes, std::in
         }
     }
     lookup->reset();
+    // Raise the mark past what is now acknowledged: the first unsent row at
+    // or after it, else one past the last row.
+    if (auto raised = db_.exec(
+            "UPDATE kiosk SET outbox_low_water = coalesce("
+            "(SELECT min(seq) FROM outbox WHERE seq >= outbox_low_water AND acknowledged_at IS NULL), "
+            "(SELECT max(seq) + 1 FROM outbox WHERE seq >= outbox_low_water), outbox_low_water) "
+            "WHERE singleton = 1");
+        !raised) {
+        return raised;
+    }
     return scope->commit();
 }
 
@@ -120,13 +143,12 @@ Status Outbox::markFailure(const std::vector<std::string>& eventIds, std::string
 }
 
 Result<std::int64_t> Outbox::depth() {
-    return db_.queryInt("SELECT count(*) FROM outbox WHERE acknowledged_at IS NULL");
+    return db_.queryInt(unsent("SELECT count(*) FROM outbox o", ""));
 }
 
 Result<std::optional<std::int64_t>> Outbox::oldestUnsentAgeMs(std::int64_t nowMs) {
     auto select = db_.prepare(
-        "SELECT l.wall_time FROM outbox o CROSS JOIN ledger l ON l.seq = o.seq "
-        "WHERE o.acknowledged_at IS NULL ORDER BY o.seq LIMIT 1");
+        unsent("SELECT l.wall_time FROM outbox o CROSS JOIN ledger l ON l.seq = o.seq", " ORDER BY o.seq LIMIT 1"));
     if (!select) {
         return failure(select);
     }
@@ -141,9 +163,9 @@ Result<std::optional<std::int64_t>> Outbox::oldestUnsentAgeMs(std::int64_t nowMs
 }
 
 Result<loyalty::Points> Outbox::unsyncedRedeemedPoints() {
-    return db_.queryInt(
-        "SELECT coalesce(sum(-l.points_delta), 0) FROM outbox o CROSS JOIN ledger l ON l.seq = o.seq "
-        "WHERE o.acknowledged_at IS NULL AND l.type = 'redeem'");
+    return db_.queryInt(unsent("SELECT coalesce(sum(-l.points_delta), 0) FROM outbox o CROSS JOIN ledger l "
+                               "ON l.seq = o.seq",
+                               " AND l.type = 'redeem'"));
 }
 
 Result<std::vector<RejectedEvent>> Outbox::rejected() {

@@ -26,10 +26,8 @@ int hexValue(char c) {
     return -1;
 }
 
-}  // namespace
-
-Result<Uuid> Uuid::random() {
-    Bytes bytes{};
+Result<Uuid::Bytes> randomBytes() {
+    Uuid::Bytes bytes{};
     std::size_t filled = 0;
     while (filled < bytes.size()) {
         // Blocking mode: waits only until the kernel's pool is first seeded at boot.
@@ -43,7 +41,35 @@ Result<Uuid> Uuid::random() {
         }
         filled += static_cast<std::size_t>(got);
     }
-    return v4FromBytes(bytes);
+    return bytes;
+}
+
+}  // namespace
+
+Result<Uuid> Uuid::random() {
+    auto bytes = randomBytes();
+    if (!bytes) {
+        return loyalty::unexpected(bytes.error());
+    }
+    return v4FromBytes(*bytes);
+}
+
+Result<Uuid> Uuid::timeOrdered(std::int64_t unixMs) {
+    auto bytes = randomBytes();
+    if (!bytes) {
+        return loyalty::unexpected(bytes.error());
+    }
+    return v7FromBytes(unixMs, *bytes);
+}
+
+Uuid Uuid::v7FromBytes(std::int64_t unixMs, Bytes bytes) {
+    const auto ms = static_cast<std::uint64_t>(unixMs < 0 ? 0 : unixMs);
+    for (std::size_t i = 0; i < 6; ++i) {
+        bytes[i] = static_cast<std::uint8_t>(ms >> (8 * (5 - i)));
+    }
+    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0F) | 0x70);  // version 7
+    bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3F) | 0x80);  // variant 10xx
+    return Uuid(bytes);
 }
 
 Uuid Uuid::v4FromBytes(Bytes bytes) {

@@ -2,12 +2,20 @@
 -- one transaction (storage/Migrator.cpp). Times are Unix milliseconds (UTC)
 -- unless named *_day, which are shop-local days since 1970-01-01.
 
--- This kiosk: its identity and the next per-kiosk sequence number.
+-- This kiosk: its identity, and two marks that keep the hot write path to
+-- as few pages as possible (every page is written to the WAL and synced on
+-- each tap). The next event's sequence number is one past the ledger's
+-- highest, or sequence_floor if that is higher: only pruning raises the
+-- floor, so a pruned event's number is never used again and recording an
+-- event writes nothing here. Every outbox row below outbox_low_water is
+-- acknowledged, so the unsent queue is read from there on without an index
+-- of its own (Outbox raises the mark when it records answers).
 CREATE TABLE kiosk (
-    singleton     INTEGER PRIMARY KEY CHECK (singleton = 1),
-    kiosk_id      TEXT NOT NULL CHECK (length(kiosk_id) BETWEEN 1 AND 64),
-    next_sequence INTEGER NOT NULL CHECK (next_sequence >= 1),
-    created_at    INTEGER NOT NULL
+    singleton        INTEGER PRIMARY KEY CHECK (singleton = 1),
+    kiosk_id         TEXT NOT NULL CHECK (length(kiosk_id) BETWEEN 1 AND 64),
+    sequence_floor   INTEGER NOT NULL DEFAULT 1 CHECK (sequence_floor >= 1),
+    outbox_low_water INTEGER NOT NULL DEFAULT 1 CHECK (outbox_low_water >= 1),
+    created_at       INTEGER NOT NULL
 );
 
 -- Members as last known here (from head office or enrolled here).
@@ -129,8 +137,9 @@ CREATE INDEX ledger_by_voided ON ledger(voids_event_id) WHERE voids_event_id IS 
 
 -- What head office has not acknowledged yet, and what it answered. One row
 -- per ledger row, keyed by the same seq: rows are appended in order and the
--- unsent ones sit together at the end, so the queue is read from a few
--- pages however long the kept history is. The event id is the ledger's.
+-- unsent ones sit together at the end (from kiosk.outbox_low_water on), so
+-- the queue is read from a few pages however long the kept history is. The
+-- event id is the ledger's.
 CREATE TABLE outbox (
     seq              INTEGER PRIMARY KEY REFERENCES ledger(seq) ON DELETE CASCADE,
     payload          TEXT NOT NULL CHECK (json_valid(payload)),  -- the event as uploaded
@@ -142,7 +151,6 @@ CREATE TABLE outbox (
     resolved_at      INTEGER,              -- a rejection reconciled by staff (Outbox::resolveRejected)
     last_error       TEXT
 );
-CREATE INDEX outbox_unsent ON outbox(seq) WHERE acknowledged_at IS NULL;
 CREATE INDEX outbox_rejected ON outbox(seq) WHERE result = 'rejected' AND resolved_at IS NULL;
 
 -- Set inside a prune transaction only: ledger rows acknowledged before

@@ -20,6 +20,12 @@ using storagetest::request;
 
 // The write path's transaction: sequence, ledger, outbox, all or nothing.
 // The effects on the member cache are in DecisionRecorderEffectsTest.cpp.
+namespace {
+// What KioskIdentity::nextSequence() reads (outside a transaction here).
+const char* const kNextSeq =
+    "SELECT max(sequence_floor, coalesce((SELECT max(seq) FROM ledger), 0) + 1) FROM kiosk";
+}  // namespace
+
 TEST_GROUP(DecisionRecorder) {
     storagetest::StorageTestDatabase t{"kiosk-recorder"};
     storage::DecisionRecorder recorder{t.db};
@@ -34,7 +40,7 @@ TEST_GROUP(DecisionRecorder) {
     };
     Counts counts() {
         return Counts{t.count("ledger"), t.count("outbox"), t.count("point_lots"),
-                      t.queryInt("SELECT next_sequence FROM kiosk"),
+                      t.queryInt(kNextSeq),
                       t.queryInt("SELECT pending_delta FROM members WHERE id = 'm-1'")};
     }
 };
@@ -50,7 +56,7 @@ TEST(DecisionRecorder, SequenceNumbersRunWithoutGapsAcrossDecisions) {
     LONGS_EQUAL(11, t.count("ledger"));
     LONGS_EQUAL(11, t.queryInt("SELECT max(seq) FROM ledger"));
     LONGS_EQUAL(1, t.queryInt("SELECT min(seq) FROM ledger"));
-    LONGS_EQUAL(12, t.queryInt("SELECT next_sequence FROM kiosk"));
+    LONGS_EQUAL(12, t.queryInt(kNextSeq));
     LONGS_EQUAL(0, t.queryInt("SELECT count(*) FROM ledger l LEFT JOIN outbox o ON o.seq = l.seq "
                               "WHERE o.seq IS NULL OR json_extract(o.payload, '$.id') <> l.id"));
 }
@@ -61,7 +67,7 @@ TEST(DecisionRecorder, EachEventGetsAUuidTheKioskIdAndTheTimesGiven) {
     CHECK_TRUE(recorded.hasValue());
     const loyalty::RecordedEvent& event = recorded->at(0);
     CHECK_TRUE(storage::Uuid::isCanonical(event.id));
-    CHECK_EQUAL(4, storage::Uuid::parse(event.id)->version());
+    CHECK_EQUAL(7, storage::Uuid::parse(event.id)->version());  // time-ordered (storage/Uuid.h)
     CHECK(event.at == time.at);
     CHECK(event.event == earn("m-1", "card-1", 10));
     CHECK_FALSE(event.voided);
@@ -167,7 +173,7 @@ TEST(DecisionRecorder, AnEmptyDecisionRecordsNothing) {
     auto none = recorder.record(request({}));
     CHECK_TRUE(none.hasValue());
     LONGS_EQUAL(0, none->size());
-    LONGS_EQUAL(1, t.queryInt("SELECT next_sequence FROM kiosk"));
+    LONGS_EQUAL(1, t.queryInt(kNextSeq));
 }
 
 TEST(DecisionRecorder, AnEnrolmentInsertsTheMemberAndItsFirstCardWithItsEvents) {

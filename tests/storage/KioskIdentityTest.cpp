@@ -44,23 +44,34 @@ TEST(KioskIdentity, RefusesIdsThatAreEmptyTooLongOrOddlySpelt) {
     CHECK_TRUE(identity.provision(std::string(64, 'k'), 1).hasValue());
 }
 
-TEST(KioskIdentity, SequenceNumbersAreTakenInsideATransactionAndGivenBackByARollback) {
+TEST(KioskIdentity, TheNextSequenceIsReadInsideATransactionAndFollowsTheLedger) {
     CHECK_TRUE(identity.provision("kiosk-1", 1).hasValue());
     auto outside = identity.nextSequence();
     CHECK_FALSE(outside.hasValue());
     CHECK(outside.error().code == storage::ErrorCode::Internal);
-    {
-        auto tx = storage::Transaction::begin(t.db);
-        LONGS_EQUAL(1, identity.nextSequence().value());
-        LONGS_EQUAL(2, identity.reserveSequences(3).value());
-        LONGS_EQUAL(5, identity.nextSequence().value());
-    }  // rolled back
-    {
-        auto tx = storage::Transaction::begin(t.db);
-        LONGS_EQUAL(1, identity.nextSequence().value());
-        CHECK_FALSE(identity.reserveSequences(0).hasValue());
-        CHECK_TRUE(tx->commit().hasValue());
-    }
     auto tx = storage::Transaction::begin(t.db);
-    LONGS_EQUAL(2, identity.nextSequence().value());
+    LONGS_EQUAL(1, identity.nextSequence().value());
+    LONGS_EQUAL(1, identity.nextSequence().value());  // reading takes nothing: the insert does
+    CHECK_TRUE(t.db.exec("INSERT INTO ledger (seq, id, kiosk_id, type, reason, wall_time, utc_offset, monotonic_ns) "
+                         "VALUES (1, 'a', 'kiosk-1', 'rating', 'r', 0, 0, 0), "
+                         "(2, 'b', 'kiosk-1', 'rating', 'r', 0, 0, 0)")
+                   .hasValue());
+    LONGS_EQUAL(3, identity.nextSequence().value());
+}
+
+TEST(KioskIdentity, AFloorRaisedBeforePruningKeepsPrunedNumbersFromComingBack) {
+    CHECK_TRUE(identity.provision("kiosk-1", 1).hasValue());
+    auto tx = storage::Transaction::begin(t.db);
+    CHECK_TRUE(t.db.exec("INSERT INTO ledger (seq, id, kiosk_id, type, reason, wall_time, utc_offset, monotonic_ns) "
+                         "VALUES (1, 'a', 'kiosk-1', 'rating', 'r', 0, 0, 0), "
+                         "(2, 'b', 'kiosk-1', 'rating', 'r', 0, 0, 0)")
+                   .hasValue());
+    CHECK_TRUE(identity.raiseSequenceFloor().hasValue());
+    // As a prune would, with its gate open (the append-only trigger allows only that).
+    CHECK_TRUE(t.db.exec("INSERT INTO prune_gate VALUES (1, 0); DROP TRIGGER ledger_deletes_only_pruned; "
+                         "DELETE FROM ledger")
+                   .hasValue());
+    LONGS_EQUAL(3, identity.nextSequence().value());
+    CHECK_TRUE(identity.raiseSequenceFloor().hasValue());  // an empty ledger lowers nothing
+    LONGS_EQUAL(3, identity.nextSequence().value());
 }

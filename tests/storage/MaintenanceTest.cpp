@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include "storage/Transaction.h"
+#include "storage/KioskIdentity.h"
 #include "storage/DatabaseFiles.h"
 #include "storage/KioskStore.h"
 #include "storage/Maintenance.h"
@@ -244,6 +246,7 @@ TEST(MaintenancePrune, RemovesOnlyAcknowledgedEventsPastRetentionAndNeverOpenRej
 TEST(MaintenancePrune, ABigPruneGoesInBatches) {
     auto store = openStore(path());
     testsupport::LedgerRows rows(store.database());
+    CHECK_TRUE(storage::KioskIdentity(store.database()).provision("kiosk-7", 0).hasValue());
     testsupport::EventRow old;
     old.acknowledgedAt = kNow - 365 * kDayMs;
     CHECK_TRUE(rows.addMany(1, 1050, old).hasValue());
@@ -252,6 +255,9 @@ TEST(MaintenancePrune, ABigPruneGoesInBatches) {
     LONGS_EQUAL(1050, report->eventsPruned);
     LONGS_EQUAL(11, report->batches);
     LONGS_EQUAL(0, rows.count());
+    // The ledger is empty now, but the pruned events' numbers stay taken.
+    auto tx = storage::Transaction::begin(store.database());
+    LONGS_EQUAL(1051, storage::KioskIdentity(store.database()).nextSequence().value());
 }
 
 TEST(MaintenancePrune, PruningManyEventsShrinksTheFileAndKeepsItBounded) {

@@ -56,6 +56,37 @@ TEST(Outbox, TheNextBatchIsDueUnacknowledgedEventsInSequenceOrder) {
     STRCMP_EQUAL("HTTP 503", t.db.queryText("SELECT last_error FROM outbox WHERE seq = 1")->c_str());
 }
 
+TEST(Outbox, AnswersOutOfOrderLeaveTheUnansweredEventsQueuedAndTheMarkBelowThem) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i) {
+        ids.push_back(recordOne(earn("m-1", "card-1", 10 + i)));
+    }
+    LONGS_EQUAL(1, t.queryInt("SELECT outbox_low_water FROM kiosk"));
+    CHECK_TRUE(outbox.markResults({{ids[1], DeliveryResult::Accepted, ""}, {ids[3], DeliveryResult::Rejected, "x"}},
+                                  kDay0Ms + 5)
+                   .hasValue());
+    LONGS_EQUAL(1, t.queryInt("SELECT outbox_low_water FROM kiosk"));  // seq 1 still waits
+    auto batch = outbox.nextBatch(kDay0Ms + 10, 10).value();
+    LONGS_EQUAL(3, batch.size());
+    LONGS_EQUAL(1, batch[0].seq);
+    LONGS_EQUAL(3, batch[1].seq);
+    LONGS_EQUAL(5, batch[2].seq);
+    LONGS_EQUAL(3, outbox.depth().value());
+    CHECK_TRUE(outbox.markResults({{ids[0], DeliveryResult::Accepted, ""}}, kDay0Ms + 6).hasValue());
+    LONGS_EQUAL(3, t.queryInt("SELECT outbox_low_water FROM kiosk"));
+    CHECK_TRUE(outbox.markResults({{ids[2], DeliveryResult::Accepted, ""}, {ids[4], DeliveryResult::Duplicate, ""}},
+                                  kDay0Ms + 7)
+                   .hasValue());
+    LONGS_EQUAL(6, t.queryInt("SELECT outbox_low_water FROM kiosk"));  // past the last row
+    LONGS_EQUAL(0, outbox.depth().value());
+    LONGS_EQUAL(0, outbox.nextBatch(kDay0Ms + 10, 10)->size());
+    const auto later = recordOne(earn("m-1", "card-1", 1));  // seq 6, at the mark
+    batch = outbox.nextBatch(kDay0Ms + 10, 10).value();
+    LONGS_EQUAL(1, batch.size());
+    STRCMP_EQUAL(later.c_str(), batch[0].eventId.c_str());
+    LONGS_EQUAL(1, outbox.depth().value());
+}
+
 TEST(Outbox, AnAcceptedEventMovesItsDeltaFromPendingToConfirmed) {
     const auto earned = recordOne(earn("m-1", "card-1", 40));
     const auto spent = recordOne(redeem("m-1", "card-1", 100));

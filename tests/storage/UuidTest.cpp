@@ -31,6 +31,28 @@ TEST(Uuid, VersionAndVariantBitsAreSetOnGivenBytes) {
     STRCMP_EQUAL("00000000-0000-4000-8000-000000000000", storage::Uuid::v4FromBytes(bytes).text().c_str());
 }
 
+TEST(Uuid, Version7CarriesTheMillisecondsFirstSoLaterIdsSortLater) {
+    storage::Uuid::Bytes bytes;
+    bytes.fill(0x00);
+    // RFC 9562's example time, 2022-02-22 19:22:22 UTC = 0x017F22E279B0 ms.
+    STRCMP_EQUAL("017f22e2-79b0-7000-8000-000000000000",
+                 storage::Uuid::v7FromBytes(0x017F22E279B0, bytes).text().c_str());
+    bytes.fill(0xFF);
+    STRCMP_EQUAL("017f22e2-79b0-7fff-bfff-ffffffffffff",
+                 storage::Uuid::v7FromBytes(0x017F22E279B0, bytes).text().c_str());
+    std::string previous;
+    for (std::int64_t ms = 1795000000000; ms < 1795000000200; ++ms) {
+        auto id = storage::Uuid::timeOrdered(ms);
+        CHECK_TRUE(id.hasValue());
+        LONGS_EQUAL(7, id->version());
+        const std::string text = id->text();
+        CHECK_TRUE(storage::Uuid::isCanonical(text));
+        CHECK_TRUE_TEXT(previous < text, text.c_str());
+        previous = text;
+    }
+    CHECK(storage::Uuid::timeOrdered(1)->text() != storage::Uuid::timeOrdered(1)->text());  // 74 random bits
+}
+
 TEST(Uuid, ParsesEitherCaseAndPrintsLowercase) {
     auto parsed = storage::Uuid::parse("3F2B8C1E-9D4A-4C7E-B1A2-0C9E8F7D6A5B");
     CHECK_TRUE(parsed.has_value());
