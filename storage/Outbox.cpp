@@ -65,7 +65,8 @@ Status Outbox::markResults(const std::vector<DeliveryOutcome>& outcomes, std::in
         "SELECT o.seq, o.acknowledged_at IS NOT NULL, l.member_id, l.points_delta "
         "FROM ledger l CROSS JOIN outbox o ON o.seq = l.seq WHERE l.id = ?1");
     auto acknowledge = db_.prepare(
-        "UPDATE outbox SET acknowledged_at = ?2, result = ?3, rejection_reason = ?4 WHERE seq = ?1");
+        "UPDATE outbox SET acknowledged_at = ?2, result = ?3, rejection_reason = ?4, "
+        "payload = CASE ?3 WHEN 'rejected' THEN payload END WHERE seq = ?1");
     auto confirm = db_.prepare(
         "UPDATE members SET pending_delta = pending_delta - ?2, confirmed_balance = confirmed_balance + ?2 "
         "WHERE id = ?1");

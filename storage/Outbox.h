@@ -59,7 +59,8 @@ public:
     // its points delta from the member's pending_delta to confirmed_balance;
     // Rejected acknowledges it as rejected with the reason and leaves the
     // delta pending (see rejected()). An answer for an event acknowledged
-    // already changes nothing (idempotent). An id not in the outbox fails
+    // already changes nothing (idempotent). An accepted or duplicate event's
+    // payload is dropped (the ledger row holds the same); a rejected one keeps it. An id not in the outbox fails
     // the whole batch (NotFound) and nothing is applied.
     Status markResults(const std::vector<DeliveryOutcome>& outcomes, std::int64_t nowMs);
 

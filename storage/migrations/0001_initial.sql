@@ -142,14 +142,18 @@ CREATE INDEX ledger_by_voided ON ledger(voids_event_id) WHERE voids_event_id IS 
 -- event id is the ledger's.
 CREATE TABLE outbox (
     seq              INTEGER PRIMARY KEY REFERENCES ledger(seq) ON DELETE CASCADE,
-    payload          TEXT NOT NULL CHECK (json_valid(payload)),  -- the event as uploaded
+    -- The event as uploaded. Dropped (NULL) once head office accepted it: the
+    -- ledger row says the same, and 1,000,000 kept events are ~420 MB
+    -- smaller. A rejected event keeps it for staff.
+    payload          TEXT CHECK (payload IS NULL OR json_valid(payload)),
     attempts         INTEGER NOT NULL DEFAULT 0,
     next_attempt_at  INTEGER NOT NULL DEFAULT 0,
     acknowledged_at  INTEGER,
     result           TEXT CHECK (result IN ('accepted', 'duplicate', 'rejected')),
     rejection_reason TEXT,
     resolved_at      INTEGER,              -- a rejection reconciled by staff (Outbox::resolveRejected)
-    last_error       TEXT
+    last_error       TEXT,
+    CHECK (payload IS NOT NULL OR (acknowledged_at IS NOT NULL AND result IN ('accepted', 'duplicate')))
 );
 CREATE INDEX outbox_rejected ON outbox(seq) WHERE result = 'rejected' AND resolved_at IS NULL;
 

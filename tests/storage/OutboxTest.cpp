@@ -101,6 +101,7 @@ TEST(Outbox, AnAcceptedEventMovesItsDeltaFromPendingToConfirmed) {
     LONGS_EQUAL(0, outbox.nextBatch(kDay0Ms + 10, 10)->size());
     LONGS_EQUAL(kDay0Ms + 5, t.queryInt("SELECT acknowledged_at FROM outbox WHERE seq = 1"));
     STRCMP_EQUAL("duplicate", t.db.queryText("SELECT result FROM outbox WHERE seq = 2")->c_str());
+    LONGS_EQUAL(2, t.queryInt("SELECT count(*) FROM outbox WHERE payload IS NULL"));  // the ledger says the same
     // Balance on screen = confirmed + pending throughout.
     auto account = storage::AccountReader(t.db).loadByCardToken("card-1", storagetest::dateOf(0));
     LONGS_EQUAL(440, (*account)->member.balance());
@@ -131,6 +132,7 @@ TEST(Outbox, ARejectedEventIsKeptListedAndItsDeltaStaysPending) {
     LONGS_EQUAL(-100, pending());
     LONGS_EQUAL(0, outbox.depth().value());
     LONGS_EQUAL(2, t.count("ledger"));
+    STRCMP_CONTAINS(spent.c_str(), t.db.queryText("SELECT payload FROM outbox WHERE seq = 1")->c_str());  // kept
     const auto rejected = outbox.rejected().value();
     LONGS_EQUAL(1, rejected.size());
     STRCMP_EQUAL(spent.c_str(), rejected[0].eventId.c_str());
