@@ -218,9 +218,15 @@ void benchCommits(const std::string& dir, int commits) {
                 ourFigures.rate(), percentile(ourFigures.latenciesMs, 0.5), percentile(ourFigures.latenciesMs, 0.99));
     std::printf("  %-44s %9.0f /s   p50 %6.2f ms  p99 %6.2f ms\n", "baseline: raw sqlite3 single-row INSERT",
                 rawFigures.rate(), percentile(rawFigures.latenciesMs, 0.5), percentile(rawFigures.latenciesMs, 0.99));
-    std::printf("  %-44s %9.2f (median of %d rounds, min %.2f, max %.2f; target >= 0.80)\n",
-                "ratio ours / raw (commits per second)", percentile(ratios, 0.5), kRounds,
-                *std::min_element(ratios.begin(), ratios.end()), *std::max_element(ratios.begin(), ratios.end()));
+    // The headline is the ratio of the two rates over the whole interleaved
+    // run: a round is shorter than a WAL checkpoint cycle (ours checkpoints
+    // every ~125 commits, the one-page baseline every ~1000), so single
+    // rounds swing with where the checkpoints fall; their spread is shown.
+    std::printf("  %-44s %9.2f (target >= 0.80)\n", "ratio ours / raw (commits per second)",
+                ourFigures.rate() / rawFigures.rate());
+    std::printf("  %-44s %9.2f (min %.2f, max %.2f)\n", "  per-round ratios: median of 10",
+                percentile(ratios, 0.5), *std::min_element(ratios.begin(), ratios.end()),
+                *std::max_element(ratios.begin(), ratios.end()));
     std::printf("  %-44s %9.2f\n\n", "ratio of p50 latencies (raw / ours)",
                 percentile(rawFigures.latenciesMs, 0.5) / percentile(ourFigures.latenciesMs, 0.5));
 }
@@ -381,7 +387,7 @@ double bytesPerMillionEvents(const std::string& dir, int events, bool acknowledg
 
 int main(int argc, char** argv) {
     std::string dir = "build/bench-data";
-    int commits = 2000;
+    int commits = 5000;
     int kills = 2000;
     std::string only;  // "commits", "lookup", "size" or "kills": that part alone
     std::int64_t members = 1000000;
