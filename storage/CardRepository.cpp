@@ -51,6 +51,22 @@ Result<std::optional<CardRecord>> CardRepository::get(std::string_view token) {
     return std::optional<CardRecord>(std::move(card));
 }
 
+// NotFound unless the member is on this kiosk (the foreign key would say so less clearly).
+Status CardRepository::requireMember(std::string_view memberId) {
+    auto member = db_.prepare("SELECT 1 FROM members WHERE id = ?1");
+    if (!member) {
+        return failure(member);
+    }
+    auto found = member->bind(1, memberId).step();
+    if (!found) {
+        return failure(found);
+    }
+    if (!found.value()) {
+        return loyalty::unexpected(StorageError{ErrorCode::NotFound, "no member " + std::string(memberId), 0});
+    }
+    return Done{};
+}
+
 Status CardRepository::link(std::string_view token, std::string_view memberId, CardKind kind, std::int64_t nowMs) {
     if (token.empty()) {
         return loyalty::unexpected(StorageError{ErrorCode::InvalidArgument, "a card needs a token", 0});
@@ -63,16 +79,8 @@ Status CardRepository::link(std::string_view token, std::string_view memberId, C
         return loyalty::unexpected(
             StorageError{ErrorCode::Constraint, "this card belongs to another member", 0});
     }
-    auto member = db_.prepare("SELECT 1 FROM members WHERE id = ?1");
-    if (!member) {
-        return failure(member);
-    }
-    auto found = member->bind(1, memberId).step();
-    if (!found) {
-        return failure(found);
-    }
-    if (!found.value()) {
-        return loyalty::unexpected(StorageError{ErrorCode::NotFound, "no member " + std::string(memberId), 0});
+    if (auto known = requireMember(memberId); !known) {
+        return known;
     }
     auto upsert = db_.prepare(
         "INSERT INTO cards (token, member_id, kind, status, updated_at) VALUES (?1, ?2, ?3, 'active', ?4) "
@@ -81,6 +89,35 @@ Status CardRepository::link(std::string_view token, std::string_view memberId, C
         return failure(upsert);
     }
     return upsert->bind(1, token).bind(2, memberId).bind(3, cardKindName(kind)).bind(4, nowMs).run();
+}
+
+Status CardRepository::assignFromHeadOffice(std::string_view token, std::string_view memberId, CardKind kind,
+                                            loyalty::CardStatus status, std::int64_t nowMs) {
+    if (token.empty()) {
+        return loyalty::unexpected(StorageError{ErrorCode::InvalidArgument, "a card needs a token", 0});
+    }
+    if (auto known = requireMember(memberId); !known) {
+        return known;
+    }
+    // In an upsert's SET every column still holds its old value, so the CASEs
+    // see the member the card had before.
+    auto upsert = db_.prepare(
+        "INSERT INTO cards (token, member_id, kind, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+        "ON CONFLICT (token) DO UPDATE SET member_id = excluded.member_id, kind = excluded.kind, "
+        "status = excluded.status, updated_at = excluded.updated_at, "
+        "consecutive_offline_redemptions = CASE WHEN member_id = excluded.member_id "
+        "    THEN consecutive_offline_redemptions ELSE 0 END, "
+        "transactions_count = CASE WHEN member_id = excluded.member_id THEN transactions_count ELSE 0 END, "
+        "transactions_day = CASE WHEN member_id = excluded.member_id THEN transactions_day END");
+    if (!upsert) {
+        return failure(upsert);
+    }
+    return upsert->bind(1, token)
+        .bind(2, memberId)
+        .bind(3, cardKindName(kind))
+        .bind(4, cardStatusName(status))
+        .bind(5, nowMs)
+        .run();
 }
 
 Status CardRepository::setStatus(std::string_view token, loyalty::CardStatus status, std::int64_t nowMs) {

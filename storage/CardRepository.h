@@ -41,6 +41,15 @@ public:
     // an empty token.
     Status link(std::string_view token, std::string_view memberId, CardKind kind, std::int64_t nowMs);
 
+    // A card as head office says it is (the change feed): head office is the
+    // authority, so the card goes to `memberId` with `status` even when it
+    // was another member's here (a card moved by a replacement at another
+    // store). Moving it restarts its day count and its run of offline
+    // redemptions. NotFound for an unknown member, InvalidArgument for an
+    // empty token.
+    Status assignFromHeadOffice(std::string_view token, std::string_view memberId, CardKind kind,
+                                loyalty::CardStatus status, std::int64_t nowMs);
+
     // NotFound when there is no such card.
     Status setStatus(std::string_view token, loyalty::CardStatus status, std::int64_t nowMs);
 
@@ -52,6 +61,8 @@ public:
     Result<bool> acceptSunCounter(std::string_view token, std::int64_t counter);
 
 private:
+    Status requireMember(std::string_view memberId);
+
     Database& db_;
 };
 

@@ -36,6 +36,36 @@ TEST(CardRepository, ACardOfAnotherMemberOrForNobodyIsRefused) {
     CHECK(cards.link("", "m-1", storage::CardKind::Uid, 11).error().code == storage::ErrorCode::InvalidArgument);
 }
 
+TEST(CardRepository, HeadOfficeMayMoveACardToAnotherMemberWhichRestartsItsCounts) {
+    CHECK_TRUE(cards.link("c-1", "m-1", storage::CardKind::Uid, 10).hasValue());
+    CHECK_TRUE(t.db.exec("UPDATE cards SET transactions_day = 7, transactions_count = 4, "
+                         "consecutive_offline_redemptions = 2 WHERE token = 'c-1'")
+                   .hasValue());
+    // Same member, now lost: the counts stay.
+    CHECK_TRUE(cards.assignFromHeadOffice("c-1", "m-1", storage::CardKind::Uid, loyalty::CardStatus::Lost, 11)
+                   .hasValue());
+    CHECK((*cards.get("c-1"))->status == loyalty::CardStatus::Lost);
+    LONGS_EQUAL(4, t.queryInt("SELECT transactions_count FROM cards WHERE token = 'c-1'"));
+    // Moved (a replacement at another store): the new member's card, counts restarted.
+    CHECK_TRUE(cards.assignFromHeadOffice("c-1", "m-2", storage::CardKind::Ntag21x, loyalty::CardStatus::Active, 12)
+                   .hasValue());
+    auto card = cards.get("c-1");
+    STRCMP_EQUAL("m-2", (*card)->memberId.c_str());
+    CHECK((*card)->kind == storage::CardKind::Ntag21x);
+    CHECK((*card)->status == loyalty::CardStatus::Active);
+    LONGS_EQUAL(0, t.queryInt("SELECT transactions_count + consecutive_offline_redemptions FROM cards"));
+    LONGS_EQUAL(1, t.queryInt("SELECT transactions_day IS NULL FROM cards"));
+    // A new card, and the refusals.
+    CHECK_TRUE(cards.assignFromHeadOffice("c-2", "m-1", storage::CardKind::Uid, loyalty::CardStatus::Blocked, 13)
+                   .hasValue());
+    CHECK((*cards.get("c-2"))->status == loyalty::CardStatus::Blocked);
+    CHECK(cards.assignFromHeadOffice("c-3", "ghost", storage::CardKind::Uid, loyalty::CardStatus::Active, 14)
+              .error()
+              .code == storage::ErrorCode::NotFound);
+    CHECK(cards.assignFromHeadOffice("", "m-1", storage::CardKind::Uid, loyalty::CardStatus::Active, 14).error().code ==
+          storage::ErrorCode::InvalidArgument);
+}
+
 TEST(CardRepository, StatusChangesAndRelinkingReactivates) {
     CHECK_TRUE(cards.link("c-1", "m-1", storage::CardKind::Uid, 10).hasValue());
     CHECK_TRUE(cards.setStatus("c-1", loyalty::CardStatus::Lost, 11).hasValue());
