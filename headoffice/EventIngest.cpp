@@ -1,0 +1,19 @@
+#include "headoffice/EventIngest.h"
+
+namespace headoffice {
+
+Result<std::vector<EventOutcome>> EventIngest::ingest(const std::vector<IncomingEvent>& events,
+                                                      std::int64_t receivedAt) {
+    std::vector<EventOutcome> outcomes;
+    auto done = store_.update(IngestRules::keysFor(events), [&](const Snapshot& snapshot) -> Result<WriteSet> {
+        IngestDecision decision = IngestRules::decide(events, snapshot, receivedAt);
+        outcomes = std::move(decision.outcomes);
+        return std::move(decision.writes);
+    });
+    if (!done) {
+        return loyalty::unexpected(done.error());
+    }
+    return outcomes;
+}
+
+}  // namespace headoffice
