@@ -200,8 +200,15 @@ HttpServer::HttpServer(Store& store, ServerOptions options, SyncApi::Clock clock
     // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs add 40 ms to an
     // answer written in two parts (headers, body).
     impl_->server.set_tcp_nodelay(true);
-    impl_->server.set_keep_alive_max_count(1000);
-    impl_->server.set_keep_alive_timeout(30);
+    // httplib gives each connection a pool thread for as long as it is kept
+    // alive. Every kiosk keeps its connection open between requests, so a
+    // long idle wait would let the first `threads` kiosks starve the rest
+    // (with 30 s, the ninth of 50 kiosks uploading at once waited 30 s per
+    // request). A connection idle for 2 s is closed; a kiosk reconnects at
+    // its next request, and one kiosk's long upload gives its thread up
+    // after 100 requests.
+    impl_->server.set_keep_alive_max_count(100);
+    impl_->server.set_keep_alive_timeout(2);
     impl_->server.set_read_timeout(30, 0);
     impl_->server.set_write_timeout(30, 0);
     impl_->server.set_payload_max_length(impl_->options.maxBodyBytes);

@@ -18,7 +18,7 @@ namespace headoffice {
 struct ServerOptions {
     ListenAddress listen{"127.0.0.1", 8480};
     std::size_t maxBodyBytes = 16 * 1024 * 1024;  // a request body, after gzip is undone
-    std::size_t threads = 8;
+    std::size_t threads = 16;
     // Where request log lines go (headoffice serve: stderr); empty: no log.
     std::function<void(const std::string&)> log;
 };

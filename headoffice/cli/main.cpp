@@ -22,12 +22,12 @@ int main(int argc, char** argv) {
 
     std::string listen = "127.0.0.1:8480";
     bool quiet = false;
-    std::size_t threads = 8;
+    std::size_t threads = 16;
     auto* serve = app.add_subcommand("serve", "serve the sync protocol");
     serve->add_option("--store", store, storeHelp)->envname("HEADOFFICE_STORE")->required();
     serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0: a free port, printed)");
     serve->add_flag("--quiet", quiet, "no request log");
-    serve->add_option("--threads", threads, "request threads (default 8)")->check(CLI::Range(1, 256));
+    serve->add_option("--threads", threads, "request threads (default 16)")->check(CLI::Range(1, 256));
 
     std::string file;
     auto* load = app.add_subcommand("load", "load members, cards, staff, catalogue, reward totals and kiosks "

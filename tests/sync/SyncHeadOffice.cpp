@@ -101,7 +101,6 @@ SyncHeadOffice::SyncHeadOffice(int members) {
     load(loadFile(members));
     headoffice::ServerOptions options;
     options.listen = headoffice::ListenAddress{"127.0.0.1", 0};
-    options.threads = 4;
     server_ = std::make_unique<headoffice::HttpServer>(*store_, options, [] { return nowMs(); });
     auto port = server_->bind();
     if (!port) {
