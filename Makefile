@@ -1,19 +1,22 @@
 # The two commands of the README, plus a few for developers.
 #   make demo   installs what is missing, builds (release) and runs the kiosk demo
-#   make test   installs what is missing, builds with warnings as errors, runs every
-#               test, then the unit tests again under ASan + UBSan
+#   make test   installs what is missing, builds with warnings as errors, runs the
+#               unit tests under ASan + UBSan, each libFuzzer target briefly
+#               (fuzz-smoke), then every test of the warnings-as-errors build
 # Both work on a fresh Debian bookworm machine as root.
 
 JOBS ?= $(shell nproc)
+# How long each libFuzzer target runs in `make test` (fuzz-smoke).
+FUZZ_SECONDS ?= 15
 
-.PHONY: demo test bench deps build-release build-ci build-asan clean
+.PHONY: demo test bench deps build-release build-ci build-asan build-fuzz fuzz-smoke clean
 
 deps:
 	@scripts/install-deps
 
 build-release: deps
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release -j $(JOBS) --target loyalty-kiosk
+	@cmake --build --preset release -j $(JOBS) --target loyalty-kiosk headoffice
 
 build-ci: deps
 	@cmake --preset ci >/dev/null
@@ -23,12 +26,27 @@ build-asan: deps
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 
+# clang + libFuzzer: only the fuzz targets and what they link (the preset's targets).
+build-fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+
+# Each fuzz target for FUZZ_SECONDS as a regression smoke run: it first runs
+# every seed, then mutates, in a scratch copy of its corpus under build/fuzz
+# (fuzz/corpus is never written). A crash, leak or timeout fails the run.
+FUZZ_SMOKE = echo "== libFuzzer targets, $(FUZZ_SECONDS) s each (scratch copies of fuzz/corpus)" && \
+	KIOSK_FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --preset fuzz
+
+fuzz-smoke: build-fuzz
+	@$(FUZZ_SMOKE)
+
 demo: build-release
 	@scripts/demo
 
-test: build-ci build-asan
+test: build-ci build-asan build-fuzz
 	@echo "== unit tests under ASan + UBSan"
 	@ctest --preset asan -L unit
+	@$(FUZZ_SMOKE)
 	@echo "== every test (warnings-as-errors build)"
 	@ctest --preset ci
 

@@ -187,11 +187,14 @@ std::string Pn532Simulator::slavePath() {
     return path;
 }
 
-void Pn532Simulator::present(std::shared_ptr<VirtualCard> card) {
+Clock::time_point Pn532Simulator::present(std::shared_ptr<VirtualCard> card) {
+    Clock::time_point entered = Clock::now();
     run([&] {
+        entered = Clock::now();
         state_->link.chip().field().insert(std::move(card));
-        state_->link.fieldChanged(Clock::now());
+        state_->link.fieldChanged(entered);
     });
+    return entered;
 }
 
 void Pn532Simulator::remove() {

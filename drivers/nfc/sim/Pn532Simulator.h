@@ -57,7 +57,10 @@ public:
     std::string slavePath();
     std::string connstring() { return "pn532_uart:" + slavePath(); }
 
-    void present(std::shared_ptr<VirtualCard> card);
+    // The card enters the field (replacing any other). Returns the moment it
+    // did, taken on the simulator thread before the chip answers a waiting
+    // poll: where a tap's latency starts (bench/nfc_bench.cpp).
+    std::chrono::steady_clock::time_point present(std::shared_ptr<VirtualCard> card);
     void remove();
     void unplug();
     // A new pty (a new slave path, unless linkPath hides it); error text on failure.
