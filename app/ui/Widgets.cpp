@@ -1,5 +1,7 @@
 #include "ui/Widgets.h"
 
+#include "ui/widgets/DragScrollArea.h"
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -54,7 +56,8 @@ bool touchButton(const char* id, const std::string& label, ImVec2 pos, ImVec2 si
     size.x = std::max(size.x, minimum);
     size.y = std::max(size.y, minimum);
     ImGui::SetCursorScreenPos(pos);
-    const bool pressed = ImGui::InvisibleButton(id, size);
+    // A press that became a drag (scrolling a list) is not a tap.
+    const bool pressed = ImGui::InvisibleButton(id, size) && !DragScrollArea::wasDrag(ui);
     const bool held = ImGui::IsItemActive();
 
     const Palette& palette = ui.theme.palette();

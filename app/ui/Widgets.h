@@ -20,7 +20,8 @@ float centeredTextHeight(const std::string& text, ImFont* font, float width);
 enum class ButtonStyle { Primary, Secondary, Selected };
 
 // A large touch button at pos; its size is at least the theme's minimum
-// touch target. Returns true when released over it.
+// touch target. Returns true when released over it, unless the press became
+// a drag (a finger scrolling a list, see DragScrollArea).
 bool touchButton(const char* id, const std::string& label, ImVec2 pos, ImVec2 size, ButtonStyle style,
                  const UiContext& ui);
 
