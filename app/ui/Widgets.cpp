@@ -1,5 +1,6 @@
 #include "ui/Widgets.h"
 
+#include "ui/UiTrace.h"
 #include "ui/widgets/DragScrollArea.h"
 
 #include <algorithm>
@@ -34,6 +35,13 @@ std::vector<std::string> wrapLines(const std::string& text, ImFont* font, float 
 
 }  // namespace
 
+void drawText(ImDrawList* drawList, ImFont* font, ImVec2 pos, ImU32 colour, const std::string& text) {
+    drawList->AddText(font, font->FontSize, pos, colour, text.c_str(), text.c_str() + text.size());
+    if (UiTrace* trace = UiTrace::active()) {
+        trace->text(text);
+    }
+}
+
 float centeredTextHeight(const std::string& text, ImFont* font, float width) {
     return static_cast<float>(wrapLines(text, font, width).size()) * font->FontSize * 1.15f;
 }
@@ -41,6 +49,9 @@ float centeredTextHeight(const std::string& text, ImFont* font, float width) {
 float centeredText(const std::string& text, ImFont* font, ImU32 colour, float left, float width, float y) {
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     const float lineHeight = font->FontSize * 1.15f;
+    if (UiTrace* trace = UiTrace::active()) {
+        trace->text(text);  // the whole text once, however it wraps
+    }
     for (const auto& line : wrapLines(text, font, width)) {
         const ImVec2 size = font->CalcTextSizeA(font->FontSize, width, 0.0f, line.c_str());
         const float x = std::floor(left + (width - size.x) * 0.5f);
@@ -76,10 +87,9 @@ bool touchButton(const char* id, const std::string& label, ImVec2 pos, ImVec2 si
     }
     ImFont* font = ui.fonts.get(FontRole::Button);
     const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, size.x, 0.0f, label.c_str());
-    drawList->AddText(font, font->FontSize,
-                      ImVec2(std::floor(pos.x + (size.x - textSize.x) * 0.5f),
-                             std::floor(pos.y + (size.y - textSize.y) * 0.5f)),
-                      toU32(text), label.c_str());
+    drawText(drawList, font,
+             ImVec2(std::floor(pos.x + (size.x - textSize.x) * 0.5f), std::floor(pos.y + (size.y - textSize.y) * 0.5f)),
+             toU32(text), label);
     return pressed;
 }
 

@@ -10,6 +10,11 @@
 
 namespace ui {
 
+// Draws text (one line, no wrapping) with its top-left at pos and reports
+// it to the frame's UiTrace when --ui-trace is on. Every text a screen shows
+// goes through here or through the helpers below, which call it.
+void drawText(ImDrawList* drawList, ImFont* font, ImVec2 pos, ImU32 colour, const std::string& text);
+
 // Text centred horizontally in [left, left + width], wrapped to that width,
 // every line centred on its own; starts at y and returns the y below it.
 float centeredText(const std::string& text, ImFont* font, ImU32 colour, float left, float width, float y);
