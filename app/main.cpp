@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
         {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
     });
 
-    kiosk::KioskFlow flow(program->name, std::move(catalogues));
+    kiosk::KioskFlow flow(*program, std::move(catalogues));
     auto window = ui::KioskWindow::create(options, flow);
     if (!window) {
         return fail(window.error());

@@ -102,6 +102,8 @@ void KioskWindow::drawFrame() {
         case kiosk::ScreenId::Attract:
             intent = attract_.draw(flow_.attractView(), context);
             break;
+        default:  // the other screens of issue 6 are not drawn yet
+            break;
     }
     const ImVec4& background = theme_.palette().background;
     platform_->endFrame(background.x, background.y, background.z);

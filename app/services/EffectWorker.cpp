@@ -1,0 +1,160 @@
+#include "services/EffectWorker.h"
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+#include <type_traits>
+
+#include "services/AccountLookup.h"
+#include "services/DecisionService.h"
+#include "services/DiagnosticsCollector.h"
+#include "services/StaffAuthenticator.h"
+#include "storage/LedgerSummary.h"
+#include "storage/SystemClock.h"
+
+namespace services {
+namespace {
+
+// Everything the worker needs from its own connection, made on its thread.
+struct Services {
+    storage::KioskStore store;
+    AccountLookup lookup;
+    DecisionService decisions;
+    StaffAuthenticator staff;
+    DiagnosticsCollector diagnostics;
+
+    Services(storage::KioskStore opened, const EffectWorkerOptions& options)
+        : store(std::move(opened)),
+          lookup(store.database()),
+          decisions(store.database(), options.program),
+          staff(store.database(), options.lockout),
+          diagnostics(store.database(), options.databasePath, options.version) {}
+};
+
+kiosk::TodaySummaryLoaded summaryAnswer(kiosk::RequestId request, storage::Database& db, const storage::RecordTime& now) {
+    kiosk::TodaySummaryLoaded answer{request, {}};
+    auto day = storage::LedgerSummary(db).forDay(now.shopDay());
+    if (day) {
+        answer.summary.transactions = day->transactions;
+        answer.summary.pointsIssued = day->pointsIssued;
+        answer.summary.pointsRedeemed = day->pointsRedeemed;
+        answer.summary.transactionsPerHour.assign(day->transactionsPerHour.begin(), day->transactionsPerHour.end());
+    }
+    return answer;
+}
+
+kiosk::Message staffAnswer(kiosk::RequestId request,
+                           const loyalty::Expected<StaffLogin, StaffLoginRefusal>& verified) {
+    if (verified) {
+        return kiosk::StaffVerified{request, verified->staffId, verified->displayName, toFlowRole(verified->role)};
+    }
+    kiosk::StaffRefused refused;
+    refused.request = request;
+    refused.attemptsLeft = verified.error().attemptsLeft;
+    refused.lockedUntilUnixMs = verified.error().lockedUntilUnixMs;
+    return refused;
+}
+
+// The answer that tells the flow an effect could not be carried out.
+kiosk::Message unavailable(const kiosk::Effect& effect) {
+    return std::visit(
+        [](const auto& asked) -> kiosk::Message {
+            using T = std::decay_t<decltype(asked)>;
+            if constexpr (std::is_same_v<T, kiosk::LookupCard>) {
+                return kiosk::CardLookedUp{asked.request, kiosk::LookupFailed{}};
+            } else if constexpr (std::is_same_v<T, kiosk::VerifyStaffPin>) {
+                return kiosk::StaffRefused{asked.request, 0, std::nullopt};
+            } else if constexpr (std::is_same_v<T, kiosk::RecordDecision>) {
+                return kiosk::DecisionFailed{asked.request};
+            } else if constexpr (std::is_same_v<T, kiosk::LoadTodaySummary>) {
+                return kiosk::TodaySummaryLoaded{asked.request, {}};
+            } else if constexpr (std::is_same_v<T, kiosk::LoadDiagnostics>) {
+                kiosk::Diagnostics diagnostics;
+                diagnostics.databaseOk = false;
+                diagnostics.databaseCheck = "not available";
+                return kiosk::DiagnosticsLoaded{asked.request, diagnostics};
+            } else {
+                return kiosk::ReaderTested{asked.request, false, "not available"};
+            }
+        },
+        effect);
+}
+
+}  // namespace
+
+EffectWorker::EffectWorker(EffectWorkerOptions options, Mailbox<kiosk::Message>& answers)
+    : options_(std::move(options)), answers_(answers) {
+    if (!options_.now) {
+        const std::int32_t offset = options_.utcOffsetSeconds;
+        options_.now = [offset] { return storage::SystemClock::now(offset); };
+    }
+}
+
+EffectWorker::~EffectWorker() { stop(); }
+
+void EffectWorker::start() { thread_ = std::thread([this] { run(); }); }
+
+void EffectWorker::stop() {
+    stopping_ = true;
+    effects_.close();
+    if (thread_.joinable()) {
+        thread_.join();
+    }
+}
+
+void EffectWorker::run() {
+    // The UI thread's connection ran the quick check at start-up.
+    auto opened = storage::KioskStore::open({options_.databasePath, storage::StoreAccess::ReadWrite, 5000, false});
+    std::optional<Services> services;
+    if (opened) {
+        services.emplace(std::move(opened.value()), options_);
+    } else {
+        const std::string line = "the effect worker cannot open the database: " + opened.error().message;
+        if (options_.log) {
+            options_.log->add(line);
+        } else {
+            std::fprintf(stderr, "loyalty-kiosk: %s\n", line.c_str());
+        }
+    }
+    while (!stopping_) {
+        auto effect = effects_.take(std::chrono::milliseconds(500));
+        if (!effect) {
+            continue;
+        }
+        if (!services) {
+            answers_.post(unavailable(*effect));
+            continue;
+        }
+        const storage::RecordTime now = options_.now();
+        const bool online = online_;
+        std::visit(
+            [&](const auto& asked) {
+                using T = std::decay_t<decltype(asked)>;
+                if constexpr (std::is_same_v<T, kiosk::LookupCard>) {
+                    answers_.post(services->lookup.lookup(asked, now, online));
+                } else if constexpr (std::is_same_v<T, kiosk::VerifyStaffPin>) {
+                    const std::string& who = asked.staffId.empty() ? asked.staffCode : asked.staffId;
+                    answers_.post(staffAnswer(asked.request, services->staff.verify(who, asked.pin, now.wallTimeMs)));
+                } else if constexpr (std::is_same_v<T, kiosk::RecordDecision>) {
+                    auto answer = services->decisions.record(asked, now);
+                    if (std::holds_alternative<kiosk::DecisionRecorded>(answer) && options_.onRecorded) {
+                        options_.onRecorded();
+                    }
+                    std::visit([this](auto value) { answers_.post(std::move(value)); }, std::move(answer));
+                } else if constexpr (std::is_same_v<T, kiosk::LoadTodaySummary>) {
+                    answers_.post(summaryAnswer(asked.request, services->store.database(), now));
+                } else if constexpr (std::is_same_v<T, kiosk::LoadDiagnostics>) {
+                    auto lines = options_.log ? options_.log->lines() : std::vector<std::string>{};
+                    answers_.post(kiosk::DiagnosticsLoaded{asked.request, services->diagnostics.collect(std::move(lines))});
+                } else if constexpr (std::is_same_v<T, kiosk::TestReader>) {
+                    answers_.post(options_.testReader ? kiosk::Message(options_.testReader(asked.request))
+                                                      : unavailable(asked));
+                } else {
+                    answers_.post(unavailable(asked));
+                }
+            },
+            *effect);
+    }
+}
+
+}  // namespace services
