@@ -195,23 +195,10 @@ std::optional<std::string> LibnfcCardReader::serve(LibnfcDevice& device) {
         }
         post(std::move(card));
         cardPresent_ = true;
-        if (options_.pollMode == PollMode::AutoPoll) {
-            // Now (after the tap's latency) make it libnfc's current target.
-            DeviceResult<bool> adopted = false;
-            {
-                CommandScope scope(*this, kCommandBound);
-                adopted = device.adopt(target);
-            }
-            if (!adopted) {
-                return stopping() ? std::nullopt : std::optional(adopted.error().message);
-            }
-            if (!*adopted) {
-                post(CardRemoved{});
-                cardPresent_ = false;
-                continue;
-            }
-        }
-        if (auto error = watchPresence(device, target)) {
+        // Straight to sleep: the thread the post woke (the worker's supervisor)
+        // gets the CPU now; a polled card is made libnfc's target a presence
+        // period later (watchPresence), not while the tap is being delivered.
+        if (auto error = watchPresence(device, target, options_.pollMode == PollMode::SelectAndSleep)) {
             return error;
         }
         if (stopping()) {
@@ -233,8 +220,26 @@ DeviceResult<std::optional<TargetInfo>> LibnfcCardReader::waitForCard(LibnfcDevi
     return device.select();
 }
 
-std::optional<std::string> LibnfcCardReader::watchPresence(LibnfcDevice& device, const TargetInfo& target) {
+std::optional<std::string> LibnfcCardReader::watchPresence(LibnfcDevice& device, const TargetInfo& target,
+                                                           bool selected) {
     while (pause(options_.presencePeriod)) {
+        if (!selected) {
+            // The first check of a polled card: a select by its UID, which makes
+            // it libnfc's current target (its presence check needs one).
+            DeviceResult<bool> adopted = false;
+            {
+                CommandScope scope(*this, kCommandBound);
+                adopted = device.adopt(target);
+            }
+            if (!adopted) {
+                return stopping() ? std::nullopt : std::optional(adopted.error().message);
+            }
+            if (!*adopted) {
+                return std::nullopt;  // gone
+            }
+            selected = true;
+            continue;
+        }
         DeviceResult<bool> present = false;
         {
             CommandScope scope(*this, kCommandBound);

@@ -6,10 +6,12 @@
 //   2. waits for a card: InAutoPoll bounded by the chip (default) or a
 //      select every pollPeriod; never an unbounded wait, never a busy loop;
 //   3. on a card, reads it through a LibnfcTransport with the configured
-//      CardIdentify and posts one CardPresented; then checks presence every
-//      presencePeriod (libnfc's check, confirmed by a re-select by UID, so
-//      a card that fell back to IDLE is not taken for gone) and posts
-//      CardRemoved when it has left; it never deselects (that halts the card);
+//      CardIdentify and posts one CardPresented, then sleeps; then checks
+//      presence every presencePeriod (libnfc's check, confirmed by a re-select
+//      by UID, so a card that fell back to IDLE is not taken for gone; the
+//      first check of a card found by InAutoPoll is that select, which makes
+//      it libnfc's target) and posts CardRemoved when it has left; it never
+//      deselects (that halts the card);
 //   4. on a reader failure (EIO, timeout, garbage, abort by the watchdog)
 //      closes, posts Reopening and reopens with exponential backoff.
 // stop() sets a flag, wakes the thread's waits and aborts a command in
@@ -57,7 +59,9 @@ private:
     std::optional<std::string> serve(LibnfcDevice& device);
     DeviceResult<std::optional<TargetInfo>> waitForCard(LibnfcDevice& device);
     // nullopt when the card has left (or on stop); the error when the reader failed.
-    std::optional<std::string> watchPresence(LibnfcDevice& device, const TargetInfo& target);
+    // selected: the card is libnfc's current target (a select found it); a card
+    // found by InAutoPoll is not, and its first check is a select by UID.
+    std::optional<std::string> watchPresence(LibnfcDevice& device, const TargetInfo& target, bool selected);
     CardPresented identify(LibnfcDevice& device, const TargetInfo& target, std::optional<DeviceError>& failure);
 
     bool stopping() const;

@@ -8,7 +8,6 @@
 //                    [--presence-ms N] [--backoff-ms N] [--backoff-max-ms N]
 
 #include <poll.h>
-#include <sched.h>
 #include <signal.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -19,7 +18,6 @@
 #include <cstring>
 #include <mutex>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "nfc/reader/LibnfcCardReader.h"
@@ -105,24 +103,14 @@ int main(int argc, char** argv) {
     std::mutex writeMutex;
     bool peerGone = false;
     nfc::LibnfcCardReader reader(options);
+    // Written by the reader's thread itself, no queue: after a CardPresented
+    // that thread goes to sleep at once (it checks presence a period later),
+    // so the supervisor the write wakes has the CPU to itself (docs/reader.md).
     reader.start([&](nfc::NfcMessage message) {
-        const bool card = std::holds_alternative<nfc::CardPresented>(message);
         const auto frame = nfc::MessageCodec::encode(message);
-        {
-            std::lock_guard lock(writeMutex);
-            if (!peerGone && !writeAll(STDOUT_FILENO, frame)) {
-                peerGone = true;
-            }
-        }
-        if (card) {
-            // A socket write wakes its reader as a "sync" wake-up, usually on
-            // this CPU, expecting the writer to block soon; the reader thread
-            // instead goes straight on to select the card by UID (not part of
-            // the tap), and the supervisor waits for it. Yielding lets the
-            // supervisor deliver the card first: 20-30 us less per tap at p50
-            // on the 2-core bench machine (bench/nfc_bench.cpp, docs/reader.md);
-            // a no-op when it was woken on another CPU.
-            ::sched_yield();
+        std::lock_guard lock(writeMutex);
+        if (!peerGone && !writeAll(STDOUT_FILENO, frame)) {
+            peerGone = true;
         }
     });
 
