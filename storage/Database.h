@@ -2,6 +2,10 @@
 // One SQLite connection, owned by one thread. Opens (or creates) the file
 // with WAL journaling, synchronous=FULL, foreign keys and a busy timeout, and
 // checks each pragma took effect. Move-only; closes on destruction.
+// Files are opened through the "unix" VFS with one change: a transaction's
+// WAL frames reach the file in one write instead of two per page (see
+// "WAL write coalescing" in Database.cpp); what is written and synced, and
+// when, is SQLite's own.
 
 #include <cstdint>
 #include <string>
@@ -56,6 +60,11 @@ public:
                                   const std::string& path);
 
     sqlite3* handle() const { return db_; }
+
+    // The name of the VFS every Database is opened with (registered on first
+    // use), for a benchmark that wants the same I/O path; nullptr when it
+    // could not be registered (files are then opened with SQLite's default).
+    static const char* vfsName();
 
 private:
     Database(sqlite3* db, std::string path, bool readOnly);

@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 #include "storage/EventPayload.h"
@@ -26,20 +27,23 @@ bool countsAsTransaction(EventType type) {
     return type == EventType::Earn || type == EventType::Redeem || type == EventType::Stamp;
 }
 
-// Version 7: time-ordered, so the ledger's id index grows at its end.
-Result<std::string> timeOrderedId() {
-    timespec now{};
-    clock_gettime(CLOCK_REALTIME, &now);
-    auto id = Uuid::timeOrdered(static_cast<std::int64_t>(now.tv_sec) * 1000 + now.tv_nsec / 1000000);
-    if (!id) {
-        return failure(id);
-    }
-    return id->text();
+// Version 7: time-ordered, so the ledger's id index grows at its end. The
+// random bits come from the recorder's own buffer (UuidSource).
+DecisionRecorder::IdSource timeOrderedIds() {
+    return [source = std::make_shared<UuidSource>()]() -> Result<std::string> {
+        timespec now{};
+        clock_gettime(CLOCK_REALTIME, &now);
+        auto id = source->timeOrdered(static_cast<std::int64_t>(now.tv_sec) * 1000 + now.tv_nsec / 1000000);
+        if (!id) {
+            return failure(id);
+        }
+        return id->text();
+    };
 }
 
 }  // namespace
 
-DecisionRecorder::DecisionRecorder(Database& db) : DecisionRecorder(db, timeOrderedId) {}
+DecisionRecorder::DecisionRecorder(Database& db) : DecisionRecorder(db, timeOrderedIds()) {}
 
 DecisionRecorder::DecisionRecorder(Database& db, IdSource ids) : db_(db), ids_(std::move(ids)), statements_(db) {}
 
@@ -58,7 +62,7 @@ Result<std::vector<loyalty::RecordedEvent>> DecisionRecorder::recordInTransactio
         }
         return std::vector<loyalty::RecordedEvent>();
     }
-    auto tx = Transaction::begin(db_, Transaction::Mode::Immediate);
+    auto tx = Transaction::begin(statements_, Transaction::Mode::Immediate);
     if (!tx) {
         return failure(tx);
     }

@@ -42,7 +42,7 @@ public:
     // Where event ids come from; tests inject ids to provoke failures.
     using IdSource = std::function<Result<std::string>()>;
 
-    explicit DecisionRecorder(Database& db);  // ids: Uuid::random()
+    explicit DecisionRecorder(Database& db);  // ids: version 7 (UuidSource)
     DecisionRecorder(Database& db, IdSource ids);
     DecisionRecorder(const DecisionRecorder&) = delete;
     DecisionRecorder& operator=(const DecisionRecorder&) = delete;

@@ -39,22 +39,34 @@ bool isCustomerActivity(EventType type) {
 }  // namespace
 
 Status MemberCacheWriter::requireMember(const std::string& memberId) {
-    if (knownMembers_.count(memberId) != 0) {
+    if (lots_.count(memberId) != 0) {
         return Done{};
     }
-    auto select = statements_.get("SELECT 1 FROM members WHERE id = ?1");
+    // The member's existence and its lots in one read: no row when there is
+    // no such member, one row of NULLs when it holds no lots.
+    auto select = statements_.get(
+        "SELECT l.earned_day, l.remaining FROM members m "
+        "LEFT JOIN point_lots l ON l.member_id = m.id AND l.remaining > 0 "
+        "WHERE m.id = ?1 ORDER BY l.earned_day");
     if (!select) {
         return failure(select);
     }
-    auto row = (*select)->bind(1, memberId).step();
-    (*select)->reset();
-    if (!row) {
-        return failure(row);
+    (*select)->bind(1, memberId);
+    bool found = false;
+    std::vector<loyalty::PointLot> lots;
+    auto done = forEachRow(**select, [&](Statement& s) {
+        found = true;
+        if (!s.columnIsNull(0)) {
+            lots.push_back(loyalty::PointLot{loyalty::dateFromDays(s.columnInt64(0)), s.columnInt64(1)});
+        }
+    });
+    if (!done) {
+        return failure(done);
     }
-    if (!row.value()) {
+    if (!found) {
         return loyalty::unexpected(StorageError{ErrorCode::NotFound, "no member " + memberId + " on this kiosk", 0});
     }
-    knownMembers_.insert(memberId);
+    lots_.emplace(memberId, Lots{lots, lots});
     return Done{};
 }
 
@@ -93,24 +105,10 @@ Result<MemberCacheWriter::Target> MemberCacheWriter::voidTarget(const loyalty::E
 }
 
 Result<std::vector<loyalty::PointLot>*> MemberCacheWriter::lotsOf(const std::string& memberId) {
-    auto found = lots_.find(memberId);
-    if (found != lots_.end()) {
-        return &found->second.working;
+    if (auto known = requireMember(memberId); !known) {
+        return failure(known);
     }
-    auto select = statements_.get(
-        "SELECT earned_day, remaining FROM point_lots WHERE member_id = ?1 AND remaining > 0 ORDER BY earned_day");
-    if (!select) {
-        return failure(select);
-    }
-    (*select)->bind(1, memberId);
-    std::vector<loyalty::PointLot> lots;
-    auto done = forEachRow(**select, [&](Statement& s) {
-        lots.push_back(loyalty::PointLot{loyalty::dateFromDays(s.columnInt64(0)), s.columnInt64(1)});
-    });
-    if (!done) {
-        return failure(done);
-    }
-    return &lots_.emplace(memberId, Lots{lots, lots}).first->second.working;
+    return &lots_.find(memberId)->second.working;
 }
 
 Status MemberCacheWriter::applyLots(const loyalty::EventDraft& event, const Target* target) {
@@ -159,6 +157,9 @@ Status MemberCacheWriter::addEarned(const std::string& memberId, std::int64_t da
     }
     if (auto done = (*upsert)->bind(1, memberId).bind(2, day).bind(3, points).run(); !done) {
         return done;
+    }
+    if (points > 0) {
+        return Done{};  // only a void takes a day's total down to 0
     }
     auto clear = statements_.get("DELETE FROM earned_points WHERE member_id = ?1 AND earned_day = ?2 AND points = 0");
     if (!clear) {
@@ -320,29 +321,33 @@ Status MemberCacheWriter::writeLots(const std::string& memberId, const Lots& lot
 }
 
 Status MemberCacheWriter::finish() {
-    auto addPending = statements_.get("UPDATE members SET pending_delta = pending_delta + ?2 WHERE id = ?1");
-    auto touch = statements_.get(
-        "UPDATE members SET last_activity_day = max(coalesce(last_activity_day, ?2), ?2) WHERE id = ?1");
-    if (!addPending) {
-        return failure(addPending);
-    }
-    if (!touch) {
-        return failure(touch);
+    // Pending delta and last activity day in one statement per member.
+    auto update = statements_.get(
+        "UPDATE members SET pending_delta = pending_delta + ?2, "
+        "last_activity_day = CASE WHEN ?3 THEN max(coalesce(last_activity_day, ?4), ?4) "
+        "ELSE last_activity_day END WHERE id = ?1");
+    if (!update) {
+        return failure(update);
     }
     for (const auto& [member, lots] : lots_) {
         if (auto done = writeLots(member, lots); !done) {
             return done;
         }
     }
+    std::set<std::string> touched;
     for (const auto& [member, delta] : pending_) {
-        (*addPending)->reset();
-        if (auto done = (*addPending)->bind(1, member).bind(2, delta).run(); !done) {
-            return done;
-        }
+        touched.insert(member);
     }
-    for (const std::string& member : active_) {
-        (*touch)->reset();
-        if (auto done = (*touch)->bind(1, member).bind(2, today_).run(); !done) {
+    touched.insert(active_.begin(), active_.end());
+    for (const std::string& member : touched) {
+        const auto pending = pending_.find(member);
+        (*update)->reset();
+        (*update)
+            ->bind(1, member)
+            .bind(2, pending == pending_.end() ? loyalty::Points{0} : pending->second)
+            .bind(3, std::int64_t{active_.count(member) != 0 ? 1 : 0})
+            .bind(4, today_);
+        if (auto done = (*update)->run(); !done) {
             return done;
         }
     }

@@ -55,11 +55,11 @@ private:
     Status addCounter(const std::string& memberId, std::string_view kind, const std::string& itemId,
                       std::int64_t by);
     Status setOfferActive(const std::string& memberId, const std::string& offerId, bool active);
+    // Checks the member exists and loads its lots, once per decision.
     Status requireMember(const std::string& memberId);
 
     StatementCache& statements_;
     std::int64_t today_;
-    std::set<std::string> knownMembers_;
     struct Lots {
         std::vector<loyalty::PointLot> stored;   // as loaded
         std::vector<loyalty::PointLot> working;  // after this decision's events so far

@@ -4,15 +4,42 @@
 
 namespace storage {
 
+namespace {
+
+const char* beginSql(Transaction::Mode mode) {
+    return mode == Transaction::Mode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED";
+}
+
+Status runCached(StatementCache& statements, const char* sql) {
+    auto statement = statements.get(sql);
+    if (!statement) {
+        return loyalty::unexpected(statement.error());
+    }
+    auto done = (*statement)->run();
+    (*statement)->reset();
+    return done;
+}
+
+}  // namespace
+
 Result<Transaction> Transaction::begin(Database& db, Mode mode) {
-    auto started = db.exec(mode == Mode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    auto started = db.exec(beginSql(mode));
     if (!started) {
         return loyalty::unexpected(started.error());
     }
-    return Transaction(db);
+    return Transaction(db, nullptr);
 }
 
-Transaction::Transaction(Transaction&& other) noexcept : db_(other.db_), open_(std::exchange(other.open_, false)) {}
+Result<Transaction> Transaction::begin(StatementCache& statements, Mode mode) {
+    auto started = runCached(statements, beginSql(mode));
+    if (!started) {
+        return loyalty::unexpected(started.error());
+    }
+    return Transaction(statements.database(), &statements);
+}
+
+Transaction::Transaction(Transaction&& other) noexcept
+    : db_(other.db_), statements_(other.statements_), open_(std::exchange(other.open_, false)) {}
 
 Transaction::~Transaction() {
     if (open_) {
@@ -26,7 +53,7 @@ Status Transaction::commit() {
     if (!open_) {
         return loyalty::unexpected(StorageError{ErrorCode::Internal, "commit of a finished transaction", 0});
     }
-    auto done = db_->exec("COMMIT");
+    auto done = statements_ ? runCached(*statements_, "COMMIT") : db_->exec("COMMIT");
     if (done) {
         open_ = false;
     }

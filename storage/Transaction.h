@@ -4,6 +4,7 @@
 // SQLITE_BUSY on upgrade.
 
 #include "storage/Database.h"
+#include "storage/StatementCache.h"
 
 namespace storage {
 
@@ -12,6 +13,11 @@ public:
     enum class Mode { Deferred, Immediate };
 
     static Result<Transaction> begin(Database& db, Mode mode = Mode::Immediate);
+    // The same, with BEGIN and COMMIT prepared once in `statements` (a hot
+    // path that commits on every tap saves parsing them each time). The
+    // cache's Database is the one used; the cache must outlive the
+    // transaction.
+    static Result<Transaction> begin(StatementCache& statements, Mode mode = Mode::Immediate);
 
     Transaction(Transaction&& other) noexcept;
     Transaction& operator=(Transaction&&) = delete;
@@ -22,8 +28,9 @@ public:
     Status commit();
 
 private:
-    explicit Transaction(Database& db) : db_(&db) {}
+    Transaction(Database& db, StatementCache* statements) : db_(&db), statements_(statements) {}
     Database* db_;
+    StatementCache* statements_ = nullptr;
     bool open_ = true;
 };
 

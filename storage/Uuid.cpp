@@ -2,6 +2,7 @@
 
 #include <sys/random.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -26,12 +27,11 @@ int hexValue(char c) {
     return -1;
 }
 
-Result<Uuid::Bytes> randomBytes() {
-    Uuid::Bytes bytes{};
+Status fillRandom(std::uint8_t* data, std::size_t size) {
     std::size_t filled = 0;
-    while (filled < bytes.size()) {
+    while (filled < size) {
         // Blocking mode: waits only until the kernel's pool is first seeded at boot.
-        const ssize_t got = getrandom(bytes.data() + filled, bytes.size() - filled, 0);
+        const ssize_t got = getrandom(data + filled, size - filled, 0);
         if (got < 0) {
             if (errno == EINTR) {
                 continue;
@@ -40,6 +40,14 @@ Result<Uuid::Bytes> randomBytes() {
                 ErrorCode::Io, std::string("getrandom failed (") + std::strerror(errno) + "): no event id", 0});
         }
         filled += static_cast<std::size_t>(got);
+    }
+    return Done{};
+}
+
+Result<Uuid::Bytes> randomBytes() {
+    Uuid::Bytes bytes{};
+    if (auto filled = fillRandom(bytes.data(), bytes.size()); !filled) {
+        return loyalty::unexpected(filled.error());
     }
     return bytes;
 }
@@ -60,6 +68,20 @@ Result<Uuid> Uuid::timeOrdered(std::int64_t unixMs) {
         return loyalty::unexpected(bytes.error());
     }
     return v7FromBytes(unixMs, *bytes);
+}
+
+Result<Uuid> UuidSource::timeOrdered(std::int64_t unixMs) {
+    if (used_ + kRandomBytesPerId > pool_.size()) {
+        if (auto filled = fillRandom(pool_.data(), pool_.size()); !filled) {
+            return loyalty::unexpected(filled.error());
+        }
+        used_ = 0;
+    }
+    Uuid::Bytes bytes{};  // bytes 0-5 are the time
+    std::copy_n(pool_.begin() + static_cast<std::ptrdiff_t>(used_), kRandomBytesPerId, bytes.begin() + 6);
+    std::fill_n(pool_.begin() + static_cast<std::ptrdiff_t>(used_), kRandomBytesPerId, std::uint8_t{0});
+    used_ += kRandomBytesPerId;
+    return Uuid::v7FromBytes(unixMs, bytes);
 }
 
 Uuid Uuid::v7FromBytes(std::int64_t unixMs, Bytes bytes) {

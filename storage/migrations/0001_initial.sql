@@ -2,6 +2,11 @@
 -- one transaction (storage/Migrator.cpp). Times are Unix milliseconds (UTC)
 -- unless named *_day, which are shop-local days since 1970-01-01.
 
+-- CHECKs on the tables a tap writes list their values with OR, not IN: SQLite
+-- builds a temporary b-tree for an IN list of three or more values each time
+-- the CHECK runs (~9,000 instructions, twice per event recorded). Same rule,
+-- one comparison per value.
+
 -- This kiosk: its identity, and two marks that keep the hot write path to
 -- as few pages as possible (every page is written to the WAL and synced on
 -- each tap). The next event's sequence number is one past the ledger's
@@ -59,7 +64,8 @@ CREATE TABLE earned_points (
 -- (activated, not yet used), stamps held.
 CREATE TABLE member_counters (
     member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
-    kind      TEXT NOT NULL CHECK (kind IN ('reward_redeemed', 'offer_activated', 'offer_active', 'stamps')),
+    kind      TEXT NOT NULL CHECK (kind = 'reward_redeemed' OR kind = 'offer_activated' OR kind = 'offer_active'
+                                   OR kind = 'stamps'),
     item_id   TEXT NOT NULL,
     count     INTEGER NOT NULL CHECK (count >= 0),
     PRIMARY KEY (member_id, kind, item_id)
@@ -70,8 +76,8 @@ CREATE TABLE member_counters (
 CREATE TABLE cards (
     token                           TEXT PRIMARY KEY,
     member_id                       TEXT NOT NULL REFERENCES members(id),
-    kind                            TEXT NOT NULL CHECK (kind IN ('uid', 'ntag21x', 'ntag424')),
-    status                          TEXT NOT NULL CHECK (status IN ('active', 'lost', 'blocked')),
+    kind                            TEXT NOT NULL CHECK (kind = 'uid' OR kind = 'ntag21x' OR kind = 'ntag424'),
+    status                          TEXT NOT NULL CHECK (status = 'active' OR status = 'lost' OR status = 'blocked'),
     last_sun_counter                INTEGER,           -- NTAG 424: last accepted SUN read counter
     consecutive_offline_redemptions INTEGER NOT NULL DEFAULT 0,
     transactions_day                INTEGER,           -- the day transactions_count counts
@@ -114,8 +120,10 @@ CREATE TABLE ledger (
     seq             INTEGER PRIMARY KEY CHECK (seq >= 1),
     id              TEXT NOT NULL UNIQUE,
     kiosk_id        TEXT NOT NULL,
-    type            TEXT NOT NULL CHECK (type IN ('earn', 'redeem', 'adjust', 'void', 'enrol', 'card-link',
-                                                  'card-block', 'offer-activate', 'stamp', 'rating', 'expire')),
+    type            TEXT NOT NULL CHECK (type = 'earn' OR type = 'redeem' OR type = 'adjust' OR type = 'void'
+                                     OR type = 'enrol' OR type = 'card-link' OR type = 'card-block'
+                                     OR type = 'offer-activate' OR type = 'stamp' OR type = 'rating'
+                                     OR type = 'expire'),
     member_id       TEXT,
     card_token      TEXT,
     points_delta    INTEGER NOT NULL DEFAULT 0,
@@ -149,11 +157,11 @@ CREATE TABLE outbox (
     attempts         INTEGER NOT NULL DEFAULT 0,
     next_attempt_at  INTEGER NOT NULL DEFAULT 0,
     acknowledged_at  INTEGER,
-    result           TEXT CHECK (result IN ('accepted', 'duplicate', 'rejected')),
+    result           TEXT CHECK (result = 'accepted' OR result = 'duplicate' OR result = 'rejected'),
     rejection_reason TEXT,
     resolved_at      INTEGER,              -- a rejection reconciled by staff (Outbox::resolveRejected)
     last_error       TEXT,
-    CHECK (payload IS NOT NULL OR (acknowledged_at IS NOT NULL AND result IN ('accepted', 'duplicate')))
+    CHECK (payload IS NOT NULL OR (acknowledged_at IS NOT NULL AND (result = 'accepted' OR result = 'duplicate')))
 );
 CREATE INDEX outbox_rejected ON outbox(seq) WHERE result = 'rejected' AND resolved_at IS NULL;
 

@@ -52,3 +52,26 @@ TEST(EventPayload, TextThatIsNotUtf8IsReplacedNotThrown) {
     CHECK_FALSE(json.is_discarded());
     STRCMP_EQUAL("Caf\xEF\xBF\xBD bonus", json["reason"].get<std::string>().c_str());
 }
+
+// Plain ASCII text takes a writer of its own; it must give the bytes
+// nlohmann-json gives (compact, keys sorted), as text that needs escaping does.
+TEST(EventPayload, PlainAndEscapedTextGiveNlohmannJsonsOwnBytes) {
+    auto plain = row();
+    plain.event.type = loyalty::EventType::Earn;
+    plain.event.cardId = "04a1b2c3d4e5f6";
+    plain.event.pointsDelta = -9223372036854775807LL;
+    plain.event.purchaseAmount = 1234;
+    plain.event.voidsEventId = "0193b6a0-7c1e-7d4a-b1a2-0c9e8f7d6a5b";
+    plain.time = storage::RecordTime::fromWallMs(-5, 50400, -1);
+    auto escaped = plain;
+    escaped.event.reason = "Say \"hi\"\\ \n\t\x01 caf\xC3\xA9 \xE2\x82\xAC";
+    escaped.kioskId = "k\x7F";
+    for (const auto& r : {plain, escaped}) {
+        const std::string text = storage::EventPayload::toJson(r);
+        const auto json = nlohmann::json::parse(text, nullptr, false);
+        CHECK_FALSE(json.is_discarded());
+        STRCMP_EQUAL(json.dump().c_str(), text.c_str());
+        STRCMP_EQUAL(r.event.reason.c_str(), json["reason"].get<std::string>().c_str());
+        STRCMP_EQUAL(r.kioskId.c_str(), json["kiosk_id"].get<std::string>().c_str());
+    }
+}

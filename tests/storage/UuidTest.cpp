@@ -79,3 +79,25 @@ TEST(Uuid, RefusesEveryOtherShape) {
         CHECK_FALSE(storage::Uuid::isCanonical(text));
     }
 }
+
+TEST(Uuid, ASourceGivesVersion7IdsFromFreshRandomBytesEachTime) {
+    storage::UuidSource source;
+    std::set<std::string> seen;
+    std::string previous;
+    for (std::int64_t i = 0; i < 1000; ++i) {  // 40 refills of its buffer
+        const std::int64_t ms = 1795000000000 + i / 10;
+        auto id = source.timeOrdered(ms);
+        CHECK_TRUE(id.hasValue());
+        LONGS_EQUAL(7, id->version());
+        const std::string text = id->text();
+        CHECK_TRUE(storage::Uuid::isCanonical(text));
+        CHECK(text[19] == '8' || text[19] == '9' || text[19] == 'a' || text[19] == 'b');
+        CHECK_TRUE_TEXT(seen.insert(text).second, text.c_str());
+        STRCMP_EQUAL(storage::Uuid::v7FromBytes(ms, storage::Uuid::Bytes{}).text().substr(0, 13).c_str(),
+                     text.substr(0, 13).c_str());
+        if (i % 10 == 0) {
+            CHECK_TRUE_TEXT(previous < text, text.c_str());  // a later millisecond sorts later
+        }
+        previous = text;
+    }
+}
