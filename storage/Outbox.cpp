@@ -1,5 +1,7 @@
 #include "storage/Outbox.h"
 
+#include <map>
+
 #include "storage/Rows.h"
 #include "storage/StoredValues.h"
 #include "storage/WriteScope.h"
@@ -56,6 +58,25 @@ Result<std::vector<OutboxEntry>> Outbox::nextBatch(std::int64_t nowMs, std::size
     return batch;
 }
 
+Result<std::vector<OutboxEntry>> Outbox::nextBatchAfter(std::int64_t afterSeq, std::size_t limit) {
+    auto select = db_.prepare(unsent("SELECT l.id, o.seq, o.payload, o.attempts, o.next_attempt_at "
+                                     "FROM outbox o CROSS JOIN ledger l ON l.seq = o.seq",
+                                     " AND o.seq > ?1 ORDER BY o.seq LIMIT ?2"));
+    if (!select) {
+        return failure(select);
+    }
+    select->bind(1, afterSeq).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<OutboxEntry> batch;
+    auto done = forEachRow(*select, [&](Statement& s) {
+        batch.push_back(OutboxEntry{s.columnText(0), s.columnInt64(1), s.columnText(2),
+                                    static_cast<std::int32_t>(s.columnInt64(3)), s.columnInt64(4)});
+    });
+    if (!done) {
+        return failure(done);
+    }
+    return batch;
+}
+
 Status Outbox::markResults(const std::vector<DeliveryOutcome>& outcomes, std::int64_t nowMs) {
     auto scope = WriteScope::begin(db_);
     if (!scope) {
@@ -75,6 +96,9 @@ Status Outbox::markResults(const std::vector<DeliveryOutcome>& outcomes, std::in
             return failure(*prepared);
         }
     }
+    // Points that move from pending to confirmed, summed per member: one
+    // update per member instead of one per event.
+    std::map<std::string, loyalty::Points> confirmedDeltas;
     for (const DeliveryOutcome& outcome : outcomes) {
         lookup->reset();
         auto row = lookup->bind(1, outcome.eventId).step();
@@ -102,13 +126,19 @@ Status Outbox::markResults(const std::vector<DeliveryOutcome>& outcomes, std::in
             return done;
         }
         if (!rejected && memberId && delta != 0) {
-            confirm->reset();
-            if (auto done = confirm->bind(1, *memberId).bind(2, delta).run(); !done) {
-                return done;
-            }
+            confirmedDeltas[*memberId] += delta;
         }
     }
     lookup->reset();
+    for (const auto& [memberId, delta] : confirmedDeltas) {
+        if (delta == 0) {
+            continue;
+        }
+        confirm->reset();
+        if (auto done = confirm->bind(1, memberId).bind(2, delta).run(); !done) {
+            return done;
+        }
+    }
     // Raise the mark past what is now acknowledged: the first unsent row at
     // or after it, else one past the last row.
     if (auto raised = db_.exec(

@@ -53,6 +53,11 @@ public:
     // Up to `limit` unacknowledged events whose next attempt is due at
     // `nowMs` (next_attempt_at <= nowMs), in sequence order.
     Result<std::vector<OutboxEntry>> nextBatch(std::int64_t nowMs, std::size_t limit);
+    // Up to `limit` unacknowledged events after sequence number `afterSeq`,
+    // due or not, in sequence order: the batch that follows one still
+    // waiting for its answers to be marked (the sync thread's pipelined
+    // upload, docs/sync-protocol.md).
+    Result<std::vector<OutboxEntry>> nextBatchAfter(std::int64_t afterSeq, std::size_t limit);
 
     // Applies head office's answers in ONE transaction (a savepoint inside
     // the caller's): Accepted and Duplicate acknowledge the event and move
@@ -60,8 +65,10 @@ public:
     // Rejected acknowledges it as rejected with the reason and leaves the
     // delta pending (see rejected()). An answer for an event acknowledged
     // already changes nothing (idempotent). An accepted or duplicate event's
-    // payload is dropped (the ledger row holds the same); a rejected one keeps it. An id not in the outbox fails
-    // the whole batch (NotFound) and nothing is applied.
+    // payload is dropped (the ledger row holds the same); a rejected one
+    // keeps it. An id not in the outbox fails the whole batch (NotFound) and
+    // nothing is applied. Costs one lookup and one update per event and one
+    // update per member (the deltas are summed per member first).
     Status markResults(const std::vector<DeliveryOutcome>& outcomes, std::int64_t nowMs);
 
     // An upload that got no per-event answer (network, 5xx): attempts + 1,

@@ -189,7 +189,20 @@ void SyncLoop::succeeded() {
 
 void SyncLoop::upload(Clock::time_point now) {
     lastUploadTry_ = now;
-    UploadResult result = uploader_->uploadOnce(batchLimit_);
+    UploadResult result = uploader_->upload(batchLimit_);
+    // Batches delivered before a later one failed or the client stopped still count.
+    eventsAccepted_ += static_cast<std::int64_t>(result.accepted);
+    eventsDuplicate_ += static_cast<std::int64_t>(result.duplicates);
+    eventsRejected_ += static_cast<std::int64_t>(result.rejected);
+    if (result.rejected > 0) {
+        log("head office rejected " + std::to_string(result.rejected) + " of " +
+            std::to_string(result.accepted + result.duplicates + result.rejected) +
+            " events; they wait for staff (Outbox::rejected)");
+    }
+    if (result.batchesDelivered > 0) {
+        succeeded();
+        uploadFailures_ = 0;
+    }
     switch (result.kind) {
         case UploadResult::Kind::Stopped: return;
         case UploadResult::Kind::Nothing:
@@ -197,18 +210,9 @@ void SyncLoop::upload(Clock::time_point now) {
             uploadAt_ = now + options_.idlePoll;
             return;
         case UploadResult::Kind::Delivered:
-            succeeded();
-            uploadFailures_ = 0;
-            eventsAccepted_ += static_cast<std::int64_t>(result.accepted);
-            eventsDuplicate_ += static_cast<std::int64_t>(result.duplicates);
-            eventsRejected_ += static_cast<std::int64_t>(result.rejected);
             batchLimit_ = std::min(batchCeiling_, batchLimit_ * 2);
             queueEmpty_ = !result.fullBatch;
             uploadAt_ = result.fullBatch ? now : now + options_.idlePoll;
-            if (result.rejected > 0) {
-                log("head office rejected " + std::to_string(result.rejected) + " of " +
-                    std::to_string(result.sent) + " events; they wait for staff (Outbox::rejected)");
-            }
             return;
         case UploadResult::Kind::NoAnswer:
             if (result.answer.kind == AnswerKind::TooLarge && result.sent > 1) {

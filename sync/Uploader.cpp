@@ -1,7 +1,7 @@
 #include "sync/Uploader.h"
 
-#include <chrono>
-#include <limits>
+#include <future>
+#include <optional>
 
 #include "storage/KioskIdentity.h"
 #include "storage/MemberRepository.h"
@@ -63,77 +63,121 @@ storage::Result<std::string> Uploader::payloadToSend(const std::string& payload)
     return enriched ? enriched.value() : payload;
 }
 
-UploadResult Uploader::uploadOnce(std::size_t limit) {
-    UploadResult result;
+storage::Result<Uploader::Batch> Uploader::prepare(std::int64_t afterSeq, std::size_t limit) {
     auto kiosk = kioskId();
     if (!kiosk) {
-        return storageFailed(std::move(result), kiosk.error());
+        return loyalty::unexpected(kiosk.error());
     }
-    storage::Outbox outbox(db_);
     // Every waiting event, due or not: the scheduler decides when to try,
     // and events go in sequence order (a void never overtakes its target).
-    auto batch = outbox.nextBatch(std::numeric_limits<std::int64_t>::max(), limit);
-    if (!batch) {
-        return storageFailed(std::move(result), batch.error());
+    storage::Outbox outbox(db_);
+    auto entries = outbox.nextBatchAfter(afterSeq, limit);
+    if (!entries) {
+        return loyalty::unexpected(entries.error());
     }
-    if (batch->empty()) {
-        return result;
+    Batch batch;
+    if (entries->empty()) {
+        return batch;
     }
     std::vector<std::string> payloads;
-    payloads.reserve(batch->size());
-    for (const auto& entry : *batch) {
+    payloads.reserve(entries->size());
+    batch.eventIds.reserve(entries->size());
+    for (auto& entry : *entries) {
         auto payload = payloadToSend(entry.payload);
         if (!payload) {
-            return storageFailed(std::move(result), payload.error());
+            return loyalty::unexpected(payload.error());
         }
         payloads.push_back(std::move(payload.value()));
-        result.eventIds.push_back(entry.eventId);
+        batch.eventIds.push_back(std::move(entry.eventId));
     }
-    result.sent = batch->size();
-    result.fullBatch = batch->size() >= limit;
+    batch.lastSeq = entries->back().seq;
+    batch.full = entries->size() >= limit;
+    batch.request = net::HttpRequest::postJson("/v1/events", EventUpload::requestBody(*kiosk, payloads));
+    batch.request.timeout = options_.requestTimeout;
+    batch.request.connectTimeout = options_.connectTimeout;
+    return batch;
+}
 
-    auto request = net::HttpRequest::postJson("/v1/events", EventUpload::requestBody(*kiosk, payloads));
-    request.timeout = options_.requestTimeout;
-    request.connectTimeout = options_.connectTimeout;
-    result.answer = HeadOfficeAnswer::of(http_.send(request));
-    if (result.answer.kind == AnswerKind::Cancelled) {
-        result.kind = UploadResult::Kind::Stopped;
-        return result;
+storage::Status Uploader::store(const std::vector<storage::DeliveryOutcome>& outcomes, UploadResult& result) {
+    const std::int64_t now = wallNowMs();
+    auto transaction = storage::Transaction::begin(db_);
+    if (!transaction) {
+        return loyalty::unexpected(transaction.error());
     }
-    if (!result.answer.usable()) {
-        result.kind = UploadResult::Kind::NoAnswer;
-        result.error = result.answer.error;
-        return result;
+    if (auto marked = storage::Outbox(db_).markResults(outcomes, now); !marked) {
+        return marked;
     }
-    auto outcomes = EventUpload::parseAnswer(result.answer.response.body, result.eventIds);
-    if (!outcomes) {
-        result.kind = UploadResult::Kind::NoAnswer;
-        result.error = "incomplete answer from head office: " + outcomes.error();
-        return result;
+    if (auto stamped = storage::SyncStateRepository(db_).setLastSyncAtMs(now); !stamped) {
+        return stamped;
     }
-    for (const auto& outcome : *outcomes) {
+    if (auto committed = transaction->commit(); !committed) {
+        return committed;
+    }
+    for (const auto& outcome : outcomes) {
         switch (outcome.result) {
             case storage::DeliveryResult::Accepted: ++result.accepted; break;
             case storage::DeliveryResult::Duplicate: ++result.duplicates; break;
             case storage::DeliveryResult::Rejected: ++result.rejected; break;
         }
     }
-    const std::int64_t now = wallNowMs();
-    auto transaction = storage::Transaction::begin(db_);
-    if (!transaction) {
-        return storageFailed(std::move(result), transaction.error());
+    ++result.batchesDelivered;
+    return storage::Done{};
+}
+
+UploadResult Uploader::upload(std::size_t limit, std::chrono::milliseconds slice) {
+    UploadResult result;
+    const auto until = std::chrono::steady_clock::now() + slice;
+    auto first = prepare(0, limit);
+    if (!first) {
+        return storageFailed(std::move(result), first.error());
     }
-    if (auto marked = outbox.markResults(*outcomes, now); !marked) {
-        return storageFailed(std::move(result), marked.error());
+    if (first->eventIds.empty()) {
+        return result;
     }
-    if (auto stamped = storage::SyncStateRepository(db_).setLastSyncAtMs(now); !stamped) {
-        return storageFailed(std::move(result), stamped.error());
+    Batch batch = std::move(*first);
+    net::HttpResult answered = http_.send(batch.request);
+    while (true) {
+        result.sent = batch.eventIds.size();
+        result.fullBatch = batch.full;
+        result.eventIds = std::move(batch.eventIds);
+        result.answer = HeadOfficeAnswer::of(std::move(answered));
+        if (result.answer.kind == AnswerKind::Cancelled) {
+            result.kind = UploadResult::Kind::Stopped;
+            return result;
+        }
+        if (!result.answer.usable()) {
+            result.kind = UploadResult::Kind::NoAnswer;
+            result.error = result.answer.error;
+            return result;
+        }
+        auto outcomes = EventUpload::parseAnswer(result.answer.response.body, result.eventIds);
+        if (!outcomes) {
+            result.kind = UploadResult::Kind::NoAnswer;
+            result.error = "incomplete answer from head office: " + outcomes.error();
+            return result;
+        }
+        // The next batch travels while this one's answers are stored. The
+        // future's destructor waits for the request on every path out.
+        std::optional<Batch> next;
+        std::future<net::HttpResult> inFlight;
+        if (batch.full && std::chrono::steady_clock::now() < until) {
+            auto prepared = prepare(batch.lastSeq, limit);
+            if (prepared && !prepared->eventIds.empty()) {
+                next.emplace(std::move(*prepared));
+                inFlight = std::async(std::launch::async,
+                                      [this, &request = next->request] { return http_.send(request); });
+            }
+        }
+        if (auto stored = store(*outcomes, result); !stored) {
+            return storageFailed(std::move(result), stored.error());
+        }
+        result.kind = UploadResult::Kind::Delivered;
+        if (!next) {
+            return result;
+        }
+        answered = inFlight.get();
+        batch = std::move(*next);
     }
-    if (auto committed = transaction->commit(); !committed) {
-        return storageFailed(std::move(result), committed.error());
-    }
-    result.kind = UploadResult::Kind::Delivered;
-    return result;
 }
 
 storage::Status Uploader::markFailure(const UploadResult& result, std::int64_t nextAttemptAtMs) {

@@ -14,10 +14,10 @@ Bytef* bytes(std::string_view data) { return reinterpret_cast<Bytef*>(const_cast
 
 }  // namespace
 
-loyalty::Expected<std::string, std::string> Gzip::compress(std::string_view data) {
+loyalty::Expected<std::string, std::string> Gzip::compress(std::string_view data, int level) {
     if (data.size() > 0xffffffffU) return loyalty::unexpected(std::string("gzip: input over 4 GiB"));
     z_stream stream{};
-    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, gzipWindowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    if (deflateInit2(&stream, level, Z_DEFLATED, gzipWindowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
         return loyalty::unexpected(std::string("gzip: deflateInit2 failed"));
     }
     std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');

@@ -113,7 +113,10 @@ HttpResult HttpClient::send(const HttpRequest& request) {
     const bool compress = request.body.size() > options_.gzipRequestsOver &&
                           !request.headers.contains("Content-Encoding");
     if (compress) {
-        auto packed = Gzip::compress(request.body);
+        // A large body (an upload of hundreds of events) at zlib's fastest
+        // level: a quarter of the default's time for a few per cent more bytes.
+        auto packed = Gzip::compress(request.body, request.body.size() > options_.gzipFastOver ? Gzip::kFastLevel
+                                                                                                 : Gzip::kDefaultLevel);
         if (!packed) return unexpected(errorFrom(HttpErrorKind::Other, packed.error(), 0));
         gzipped = std::move(packed.value());
     }

@@ -21,6 +21,8 @@ struct HttpClientOptions {
 
     // Request bodies over this many bytes go out with Content-Encoding: gzip.
     std::size_t gzipRequestsOver = 8 * 1024;
+    // ... and over this many, at zlib's fastest level (Gzip::kFastLevel).
+    std::size_t gzipFastOver = 64 * 1024;
     // An answer (after decoding) larger than this aborts the exchange: TooLarge.
     std::size_t maxResponseBytes = 16 * 1024 * 1024;
     // Below this many bytes per second for lowSpeedTime the exchange is cut

@@ -56,6 +56,49 @@ TEST(Outbox, TheNextBatchIsDueUnacknowledgedEventsInSequenceOrder) {
     STRCMP_EQUAL("HTTP 503", t.db.queryText("SELECT last_error FROM outbox WHERE seq = 1")->c_str());
 }
 
+TEST(Outbox, TheBatchAfterASequenceNumberSkipsTheEventsStillInFlight) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i) {
+        ids.push_back(recordOne(earn("m-1", "card-1", 10 + i)));
+    }
+    // Backing off or not, events go in sequence order after the given seq.
+    CHECK_TRUE(outbox.markFailure({ids[3]}, "HTTP 503", kDay0Ms + 30000).hasValue());
+    auto batch = outbox.nextBatchAfter(2, 10).value();
+    LONGS_EQUAL(3, batch.size());
+    STRCMP_EQUAL(ids[2].c_str(), batch[0].eventId.c_str());
+    LONGS_EQUAL(3, batch[0].seq);
+    STRCMP_EQUAL(ids[3].c_str(), batch[1].eventId.c_str());
+    LONGS_EQUAL(1, batch[1].attempts);
+    LONGS_EQUAL(5, outbox.nextBatchAfter(0, 10)->size());
+    LONGS_EQUAL(2, outbox.nextBatchAfter(0, 2)->size());
+    // Acknowledged events are not sent again, whatever the seq asked from.
+    CHECK_TRUE(outbox.markResults({{ids[0], DeliveryResult::Accepted, ""}, {ids[1], DeliveryResult::Accepted, ""}},
+                                  kDay0Ms + 5)
+                   .hasValue());
+    batch = outbox.nextBatchAfter(0, 10).value();
+    LONGS_EQUAL(3, batch.size());
+    STRCMP_EQUAL(ids[2].c_str(), batch[0].eventId.c_str());
+    LONGS_EQUAL(0, outbox.nextBatchAfter(5, 10)->size());
+}
+
+TEST(Outbox, AMembersDeltasAnsweredInOneBatchMoveTogether) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 4; ++i) {
+        ids.push_back(recordOne(earn("m-1", "card-1", 10 + i)));
+    }
+    const std::int64_t before = confirmed();
+    LONGS_EQUAL(10 + 11 + 12 + 13, pending());
+    CHECK_TRUE(outbox.markResults({{ids[0], DeliveryResult::Accepted, ""},
+                                   {ids[1], DeliveryResult::Duplicate, ""},
+                                   {ids[2], DeliveryResult::Rejected, "x"},
+                                   {ids[3], DeliveryResult::Accepted, ""},
+                                   {ids[0], DeliveryResult::Accepted, ""}},
+                                  kDay0Ms + 5)
+                   .hasValue());
+    LONGS_EQUAL(before + 10 + 11 + 13, confirmed());
+    LONGS_EQUAL(12, pending());
+}
+
 TEST(Outbox, AnswersOutOfOrderLeaveTheUnansweredEventsQueuedAndTheMarkBelowThem) {
     std::vector<std::string> ids;
     for (int i = 0; i < 5; ++i) {
