@@ -1,25 +1,112 @@
 // loyalty-kiosk: wiring only. Parses the command line, loads the programme and
-// the language catalogues, and hands them to the flow and the window.
+// the language catalogues, opens the database, and connects the threads:
+//   UI thread      the window and the flow (KioskWindow)
+//   effect worker  the flow's effects against the database (services::EffectWorker)
+//   reader         the supervised libnfc worker process (nfc::SupervisedCardReader)
+//   sync           head office (kiosksync::SyncClient), when one is configured
+// Messages from the last three reach the flow through one mailbox that wakes
+// the UI thread (design brief §3).
 
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "config/Catalog.h"
 #include "config/ProgramLoader.h"
 #include "kiosk/KioskFlow.h"
+#include "nfc/reader/SupervisedCardReader.h"
+#include "services/DriverMessages.h"
+#include "services/EffectWorker.h"
+#include "services/LogRing.h"
+#include "services/Mailbox.h"
 #include "storage/KioskIdentity.h"
 #include "storage/KioskStore.h"
+#include "sync/SyncClient.h"
 #include "ui/KioskWindow.h"
 
 namespace {
 
 constexpr const char* kInstalledAssets = "/usr/share/loyalty-kiosk";
 constexpr const char* kDefaultDatabase = "/var/lib/loyalty-kiosk/kiosk.db";
+constexpr const char* kInstalledNfcWorker = "/usr/lib/loyalty-kiosk/kiosk-nfc-worker";
+
+// The value of an option, else of an environment variable, else fallback.
+std::string optionOrEnv(const std::string& option, const char* variable, const std::string& fallback = {}) {
+    if (!option.empty()) {
+        return option;
+    }
+    if (const char* value = std::getenv(variable); value && *value) {
+        return value;
+    }
+    return fallback;
+}
+
+// The shop's UTC offset now, from the system's time zone (TZ, /etc/localtime).
+std::int32_t localUtcOffsetSeconds() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return static_cast<std::int32_t>(local.tm_gmtoff);
+}
+
+// The reader's worker program: --nfc-worker, $KIOSK_NFC_WORKER, the
+// installed one, else the one built next to this binary.
+std::string findNfcWorker(const std::string& requested) {
+    std::string path = optionOrEnv(requested, "KIOSK_NFC_WORKER");
+    if (!path.empty()) {
+        return path;
+    }
+    std::error_code ignored;
+    return std::filesystem::exists(kInstalledNfcWorker, ignored) ? kInstalledNfcWorker : KIOSK_BUILT_NFC_WORKER;
+}
+
+// The bearer token for head office, read from a file so it never appears in
+// a process listing or a log. Whitespace around it is dropped.
+loyalty::Expected<std::string, std::string> readToken(const std::string& path) {
+    std::ifstream in(path);
+    std::string token;
+    if (!in || !(in >> token)) {
+        return loyalty::unexpected("cannot read the head-office token from " + path);
+    }
+    return token;
+}
+
+// The last reader status, kept for the technician's "test reader".
+class ReaderWatch {
+public:
+    void update(const nfc::ReaderStatus& status) {
+        std::lock_guard lock(mutex_);
+        last_ = status;
+    }
+    kiosk::ReaderTested test(kiosk::RequestId request) const {
+        std::lock_guard lock(mutex_);
+        if (!last_) {
+            return {request, false, "no reader configured"};
+        }
+        const bool ready = last_->state == nfc::ReaderState::Ready;
+        std::string detail = std::string(services::readerStateName(last_->state));
+        if (!last_->firmware.empty()) {
+            detail += ", " + last_->firmware;
+        }
+        if (!last_->lastError.empty()) {
+            detail += ", last error: " + last_->lastError;
+        }
+        return {request, ready, detail};
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::optional<nfc::ReaderStatus> last_;
+};
 
 // --assets, then $KIOSK_ASSETS, then the installed location, then the source
 // tree this binary was built from (a developer's build).
@@ -81,6 +168,11 @@ int main(int argc, char** argv) {
     std::string database;
     std::string kioskId;
     std::vector<std::string> languages{"en", "es"};
+    std::string reader;
+    std::string nfcWorker;
+    std::string headOffice;
+    std::string tokenFile;
+    std::string caFile;
     ui::KioskWindowOptions options;
     cli.add_option("--windowed", windowed, "Run in a window of this size instead of fullscreen, e.g. 1280x800");
     cli.add_option("--screenshot", options.screenshotPath, "Write a PNG of the first settled frame here and exit");
@@ -91,6 +183,13 @@ int main(int argc, char** argv) {
     cli.add_option("--languages", languages, "Languages offered, first is the default")->delimiter(',');
     cli.add_option("--dpi", options.dpi, "Pixel density of the panel; sizes touch targets")->check(CLI::Range(50.0, 600.0));
     cli.add_flag("--high-contrast", options.highContrast, "High-contrast theme");
+    cli.add_option("--reader", reader, "libnfc connstring of the card reader (default: $KIOSK_READER; none: no reader)");
+    cli.add_option("--nfc-worker", nfcWorker, "The kiosk-nfc-worker program (default: $KIOSK_NFC_WORKER, else installed)");
+    cli.add_option("--head-office", headOffice, "Head office base URL (default: $KIOSK_HEAD_OFFICE; none: offline)");
+    cli.add_option("--token-file", tokenFile, "File holding this kiosk's head-office token (default: $KIOSK_TOKEN_FILE)");
+    cli.add_option("--ca-file", caFile, "PEM certificates to trust for head office instead of the system's");
+    cli.add_option("--ui-trace", options.uiTracePath, "Append one JSON line per frame (screen, texts) to this file; - for stderr");
+    cli.add_option("--screenshot-dir", options.screenshotDir, "Write a PNG of every screen shown into this directory");
     cli.add_flag("--continuous", options.continuous, "Draw every frame (benchmark baseline only)");
     cli.set_version_flag("--version", KIOSK_VERSION);
     CLI11_PARSE(cli, argc, argv);
@@ -137,10 +236,102 @@ int main(int argc, char** argv) {
         {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
     });
 
+    options.utcOffsetSeconds = localUtcOffsetSeconds();
     kiosk::KioskFlow flow(*program, std::move(catalogues));
-    auto window = ui::KioskWindow::create(options, flow);
-    if (!window) {
-        return fail(window.error());
+    auto created = ui::KioskWindow::create(options, flow);
+    if (!created) {
+        return fail(created.error());
     }
-    return window.value()->run();
+    ui::KioskWindow& window = *created.value();
+    services::LogRing log;
+    services::Mailbox<kiosk::Message> inbox(window.waker());
+
+    // Head office, when configured: its own thread and connection.
+    std::unique_ptr<kiosksync::SyncClient> sync;
+    headOffice = optionOrEnv(headOffice, "KIOSK_HEAD_OFFICE");
+    if (!headOffice.empty() && headOffice != "none") {
+        auto token = readToken(optionOrEnv(tokenFile, "KIOSK_TOKEN_FILE", "/etc/loyalty-kiosk/token"));
+        if (!token) {
+            return fail(token.error());
+        }
+        kiosksync::SyncOptions syncOptions;
+        syncOptions.databasePath = database;
+        syncOptions.http.baseUrl = headOffice;
+        syncOptions.http.bearerToken = token.value();
+        syncOptions.http.caFile = caFile;
+        syncOptions.log = [&log](const std::string& line) { log.add("sync: " + line); };
+        sync = std::make_unique<kiosksync::SyncClient>(std::move(syncOptions), [&inbox](const kiosksync::SyncStatus& s) {
+            inbox.post(services::toFlowMessage(s));
+        });
+        if (const auto& problem = sync->configurationError()) {
+            return fail("head office " + headOffice + ": " + problem->message);
+        }
+    } else {
+        log.add("no head office configured: working offline");
+    }
+
+    // The flow's effects, on a worker thread with its own connection.
+    ReaderWatch readerWatch;
+    services::EffectWorkerOptions workerOptions;
+    workerOptions.databasePath = database;
+    workerOptions.program = *program;
+    workerOptions.utcOffsetSeconds = options.utcOffsetSeconds;
+    workerOptions.version = KIOSK_VERSION;
+    workerOptions.log = &log;
+    workerOptions.onRecorded = [&sync] {
+        if (sync) {
+            sync->notifyNewEvents();
+        }
+    };
+    workerOptions.testReader = [&readerWatch](kiosk::RequestId request) { return readerWatch.test(request); };
+    services::EffectWorker worker(std::move(workerOptions), inbox);
+
+    // The card reader, in its supervised worker process.
+    std::unique_ptr<nfc::SupervisedCardReader> cardReader;
+    reader = optionOrEnv(reader, "KIOSK_READER");
+    if (!reader.empty() && reader != "none") {
+        nfc::SupervisorOptions readerOptions;
+        readerOptions.workerPath = findNfcWorker(nfcWorker);
+        readerOptions.reader.connstring = reader;
+        cardReader = std::make_unique<nfc::SupervisedCardReader>(std::move(readerOptions));
+    } else {
+        log.add("no card reader configured (--reader)");
+    }
+
+    window.link(ui::FlowLinks{
+        [&inbox] { return inbox.drain(); },
+        [&worker](std::vector<kiosk::Effect> effects) {
+            for (auto& effect : effects) {
+                worker.post(std::move(effect));
+            }
+        },
+        {},
+    });
+    worker.start();
+    if (sync) {
+        sync->start();
+    }
+    if (cardReader) {
+        cardReader->start([&inbox, &readerWatch, &log, &sync](nfc::NfcMessage message) {
+            if (const auto* status = std::get_if<nfc::ReaderStatus>(&message)) {
+                readerWatch.update(*status);
+                log.add(std::string("reader: ") + services::readerStateName(status->state) +
+                        (status->lastError.empty() ? "" : " (" + status->lastError + ")"));
+                if (sync) {
+                    sync->setReaderState(services::readerStateName(status->state), status->lastError);
+                }
+            }
+            inbox.post(services::toFlowMessage(message));
+        });
+    }
+    const int code = window.run();
+    if (cardReader) {
+        cardReader->stop();
+    }
+    if (sync) {
+        sync->stop();
+    }
+    worker.stop();
+    inbox.close();
+    return code;
 }

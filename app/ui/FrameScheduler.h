@@ -24,6 +24,9 @@ public:
         }
     }
     bool shouldDraw() const { return continuous_ || pending_ > 0; }
+    // The frame about to be drawn is the last before the loop idles: the
+    // layout has settled (the moment --screenshot-dir captures a screen).
+    bool lastPendingFrame() const { return !continuous_ && pending_ == 1; }
     // How long the loop may sleep waiting for an event: 0 while frames are
     // due, otherwise until the next deadline the flow asked for (or the idle
     // cap, so a stalled clock never leaves the screen stale for long).

@@ -5,7 +5,10 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <filesystem>
 
 namespace ui {
 namespace {
@@ -14,6 +17,11 @@ constexpr int kScreenshotFrame = 3;  // ImGui settles layout over the first fram
 
 float scaleFor(int width, int height) {
     return std::max(0.5f, std::min(static_cast<float>(width) / 1280.0f, static_cast<float>(height) / 800.0f));
+}
+
+std::int64_t monotonicMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 }  // namespace
@@ -33,6 +41,23 @@ loyalty::Expected<std::unique_ptr<KioskWindow>, std::string> KioskWindow::create
         return loyalty::unexpected(failure);
     }
     window->theme_.apply(scale);
+    window->wakeEvent_ = SDL_RegisterEvents(1);
+    if (window->wakeEvent_ == static_cast<std::uint32_t>(-1)) {
+        return loyalty::unexpected(std::string("SDL_RegisterEvents: no user event left: ") + SDL_GetError());
+    }
+    if (!options.uiTracePath.empty() || !options.screenshotDir.empty()) {
+        window->trace_ = std::make_unique<UiTrace>(options.uiTracePath);
+        if (!window->trace_->error().empty()) {
+            return loyalty::unexpected(window->trace_->error());
+        }
+    }
+    if (!options.screenshotDir.empty()) {
+        std::error_code error;
+        std::filesystem::create_directories(options.screenshotDir, error);
+        if (error) {
+            return loyalty::unexpected("cannot create " + options.screenshotDir + ": " + error.message());
+        }
+    }
     return window;
 }
 
@@ -44,21 +69,36 @@ KioskWindow::KioskWindow(const KioskWindowOptions& options, kiosk::KioskFlow& fl
       theme_(options.dpi, options.highContrast),
       scheduler_(options.continuous) {}
 
+KioskWindow::~KioskWindow() = default;
+
+std::function<void()> KioskWindow::waker() const {
+    const std::uint32_t type = wakeEvent_;
+    return [type] {
+        SDL_Event event{};
+        event.type = type;
+        SDL_PushEvent(&event);  // thread-safe; a full queue drops it, and the loop wakes within a second anyway
+    };
+}
+
 int KioskWindow::run() {
     std::fprintf(stderr, "loyalty-kiosk: %dx%d, %s\n", platform_->width(), platform_->height(),
                  platform_->rendererDescription().c_str());
     while (running_) {
         SDL_Event event;
-        if (SDL_WaitEventTimeout(&event, scheduler_.waitTimeoutMs(FrameScheduler::kMaxIdleWaitMs)) != 0) {
+        const int timeout = scheduler_.waitTimeoutMs(msUntilDeadline());
+        if (SDL_WaitEventTimeout(&event, timeout) != 0) {
             do {
                 handleEvent(event);
             } while (SDL_PollEvent(&event) != 0);
             scheduler_.wake();
         }
+        pumpMessages();
+        tickIfDue();
         if (!running_ || !scheduler_.shouldDraw()) {
             continue;
         }
-        drawFrame();
+        const bool settled = scheduler_.lastPendingFrame();
+        auto intent = drawFrame();
         ++framesDrawn_;
         if (!options_.screenshotPath.empty() && framesDrawn_ >= kScreenshotFrame) {
             const auto failure = ScreenshotWriter::capture(platform_->width(), platform_->height(),
@@ -70,13 +110,58 @@ int KioskWindow::run() {
             std::fprintf(stderr, "loyalty-kiosk: screenshot written to %s\n", options_.screenshotPath.c_str());
             return 0;
         }
+        if (settled) {
+            captureIfNew();
+        }
         platform_->present();
         scheduler_.frameDrawn();
+        if (intent) {
+            apply(flow_.handle(*intent));
+        }
     }
     return 0;
 }
 
+void KioskWindow::apply(const kiosk::Outcome& outcome) {
+    if (outcome.changed) {
+        scheduler_.wake();
+    }
+    if (!outcome.effects.empty() && links_.runEffects) {
+        links_.runEffects(outcome.effects);
+    }
+}
+
+void KioskWindow::pumpMessages() {
+    if (!links_.takeMessages) {
+        return;
+    }
+    for (const auto& message : links_.takeMessages()) {
+        apply(flow_.handle(message));
+    }
+}
+
+std::int64_t KioskWindow::msUntilDeadline() const {
+    const auto deadline = flow_.nextDeadlineMs();
+    if (!deadline) {
+        return FrameScheduler::kMaxIdleWaitMs;
+    }
+    return std::max<std::int64_t>(0, *deadline - monotonicMs());
+}
+
+void KioskWindow::tickIfDue() {
+    const auto deadline = flow_.nextDeadlineMs();
+    const std::int64_t now = monotonicMs();
+    if (!deadline || *deadline > now) {
+        return;
+    }
+    const std::time_t wall = std::time(nullptr);
+    apply(flow_.handle(kiosk::Message{kiosk::Tick{loyalty::Instant{static_cast<std::int64_t>(wall), options_.utcOffsetSeconds}, now}}));
+}
+
 void KioskWindow::handleEvent(const SDL_Event& event) {
+    if (event.type == wakeEvent_) {
+        return;  // a message from another thread: pumpMessages() takes it
+    }
     ImGui_ImplSDL2_ProcessEvent(&event);
     switch (event.type) {
         case SDL_QUIT:
@@ -86,6 +171,8 @@ void KioskWindow::handleEvent(const SDL_Event& event) {
             // Only a windowed (development) kiosk quits from the keyboard.
             if (event.key.keysym.sym == SDLK_ESCAPE && !options_.window.fullscreen) {
                 running_ = false;
+            } else if (links_.onKey && event.key.repeat == 0) {
+                links_.onKey(event.key.keysym.sym);
             }
             break;
         default:
@@ -93,22 +180,40 @@ void KioskWindow::handleEvent(const SDL_Event& event) {
     }
 }
 
-void KioskWindow::drawFrame() {
+std::optional<kiosk::Intent> KioskWindow::drawFrame() {
     platform_->beginFrame();
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     const UiContext context{theme_, fonts_, size.x, size.y, fonts_.scale()};
-    std::optional<kiosk::Intent> intent;
-    switch (flow_.screen()) {
-        case kiosk::ScreenId::Attract:
-            intent = attract_.draw(flow_.attractView(), context);
-            break;
-        default:  // the other screens of issue 6 are not drawn yet
-            break;
+    if (trace_) {
+        trace_->beginFrame(kiosk::screenName(flow_.screen()));
+    }
+    auto intent = screens_.draw(flow_, context);
+    if (trace_) {
+        trace_->endFrame();
     }
     const ImVec4& background = theme_.palette().background;
     platform_->endFrame(background.x, background.y, background.z);
-    if (intent && flow_.handle(*intent)) {
-        scheduler_.wake();
+    return intent;
+}
+
+void KioskWindow::captureIfNew() {
+    if (options_.screenshotDir.empty() || !trace_) {
+        return;
+    }
+    std::string signature = trace_->screen();
+    for (const auto& text : trace_->texts()) {
+        signature += '\n' + text;
+    }
+    if (signature == lastCaptured_) {
+        return;
+    }
+    lastCaptured_ = signature;
+    char name[64];
+    std::snprintf(name, sizeof name, "%03d-%s.png", ++screenshotsWritten_, trace_->screen().c_str());
+    const std::string path = options_.screenshotDir + "/" + name;
+    const auto failure = ScreenshotWriter::capture(platform_->width(), platform_->height(), path);
+    if (!failure.empty()) {
+        std::fprintf(stderr, "loyalty-kiosk: screenshot: %s\n", failure.c_str());
     }
 }
 

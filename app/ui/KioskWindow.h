@@ -1,18 +1,26 @@
 #pragma once
 // The UI thread's loop: SDL events in, intents to the flow, one ImGui frame
-// out when something changed. Idles in SDL_WaitEventTimeout.
+// out when something changed. Idles in SDL_WaitEventTimeout until an event,
+// a message from another thread (which pushes the wake event), or the
+// flow's next deadline (an idle timeout), when it hands the flow a Tick.
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "kiosk/Effects.h"
 #include "kiosk/KioskFlow.h"
+#include "kiosk/Messages.h"
 #include "loyalty/Expected.h"
 #include "ui/FontSet.h"
 #include "ui/FrameScheduler.h"
+#include "ui/ScreenRouter.h"
 #include "ui/ScreenshotWriter.h"
 #include "ui/Theme.h"
 #include "ui/UiPlatform.h"
-#include "ui/screens/AttractScreen.h"
+#include "ui/UiTrace.h"
 
 union SDL_Event;
 
@@ -25,12 +33,30 @@ struct KioskWindowOptions {
     bool highContrast = false;
     bool continuous = false;       // draw every frame (the benchmark's baseline)
     std::string screenshotPath;    // non-empty: write the third frame there and exit
+    std::string screenshotDir;     // non-empty: a PNG of every settled screen that differs from the last
+    std::string uiTracePath;       // non-empty: --ui-trace (UiTrace.h); "-" for standard error
+    std::int32_t utcOffsetSeconds = 0;  // the shop's, for the Ticks' wall time
+};
+
+// Where the window gets messages from other threads and sends the flow's
+// effects. Both run on the UI thread.
+struct FlowLinks {
+    std::function<std::vector<kiosk::Message>()> takeMessages;
+    std::function<void(std::vector<kiosk::Effect>)> runEffects;
+    // A key press (development and demo only), e.g. the demo tray's 1-8.
+    std::function<void(int key)> onKey;
 };
 
 class KioskWindow {
 public:
     static loyalty::Expected<std::unique_ptr<KioskWindow>, std::string> create(const KioskWindowOptions& options,
                                                                                 kiosk::KioskFlow& flow);
+    ~KioskWindow();
+
+    void link(FlowLinks links) { links_ = std::move(links); }
+    // Any thread: wakes the UI thread's wait. Valid once create() returned.
+    std::function<void()> waker() const;
+
     // Runs until the window is closed (or the screenshot is written).
     // Returns the process exit code.
     int run();
@@ -38,7 +64,12 @@ public:
 private:
     KioskWindow(const KioskWindowOptions& options, kiosk::KioskFlow& flow, std::unique_ptr<UiPlatform> platform);
     void handleEvent(const SDL_Event& event);
-    void drawFrame();
+    void apply(const kiosk::Outcome& outcome);
+    void pumpMessages();
+    void tickIfDue();
+    std::int64_t msUntilDeadline() const;
+    std::optional<kiosk::Intent> drawFrame();
+    void captureIfNew();
 
     KioskWindowOptions options_;
     kiosk::KioskFlow& flow_;
@@ -46,9 +77,14 @@ private:
     Theme theme_;
     FontSet fonts_;
     FrameScheduler scheduler_;
-    AttractScreen attract_;
+    ScreenRouter screens_;
+    FlowLinks links_;
+    std::unique_ptr<UiTrace> trace_;
+    std::uint32_t wakeEvent_ = 0;
     bool running_ = true;
     int framesDrawn_ = 0;
+    int screenshotsWritten_ = 0;
+    std::string lastCaptured_;  // screen name + texts of the last --screenshot-dir capture
 };
 
 }  // namespace ui

@@ -13,6 +13,9 @@ thread_local UiTrace* activeTrace = nullptr;
 }  // namespace
 
 UiTrace::UiTrace(const std::string& path) {
+    if (path.empty()) {
+        return;  // in memory only
+    }
     if (path == "-") {
         out_ = stderr;
         return;
@@ -39,7 +42,7 @@ UiTrace* UiTrace::active() { return activeTrace; }
 void UiTrace::beginFrame(std::string_view screen) {
     screen_ = screen;
     texts_.clear();
-    activeTrace = out_ ? this : nullptr;
+    activeTrace = error_.empty() ? this : nullptr;
 }
 
 void UiTrace::text(std::string_view text) {

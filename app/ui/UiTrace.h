@@ -17,7 +17,8 @@ namespace ui {
 
 class UiTrace {
 public:
-    // Appends to path ("-": standard error). Empty error() when open.
+    // Appends to path ("-": standard error; "": keep the last frame in
+    // memory only, for --screenshot-dir). Empty error() when open.
     explicit UiTrace(const std::string& path);
     ~UiTrace();
     UiTrace(const UiTrace&) = delete;
@@ -30,6 +31,10 @@ public:
     // Writes the frame's line and flushes it (a test reads it while the
     // kiosk runs).
     void endFrame();
+
+    // The last frame drawn (complete after endFrame()).
+    const std::string& screen() const { return screen_; }
+    const std::vector<std::string>& texts() const { return texts_; }
 
     // The trace of the frame being drawn on this thread, or null.
     static UiTrace* active();

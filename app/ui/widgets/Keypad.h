@@ -19,7 +19,7 @@ std::optional<int> keypadDigit(KeypadKey key);
 
 struct KeypadLabels {
     std::string clear;  // from the catalogue, e.g. "Clear" / "Borrar"
-    std::string back;   // e.g. "⌫" or "Back"
+    std::string back;   // e.g. "←" (U+2190, in the fonts' glyph ranges) or "Back"
 };
 
 class Keypad {
