@@ -173,6 +173,9 @@ int main(int argc, char** argv) {
     std::string headOffice;
     std::string tokenFile;
     std::string caFile;
+    kiosk::FlowSettings flowSettings;
+    double customerIdleSeconds = 20.0;
+    double staffIdleSeconds = 60.0;
     ui::KioskWindowOptions options;
     cli.add_option("--windowed", windowed, "Run in a window of this size instead of fullscreen, e.g. 1280x800");
     cli.add_option("--screenshot", options.screenshotPath, "Write a PNG of the first settled frame here and exit");
@@ -188,6 +191,10 @@ int main(int argc, char** argv) {
     cli.add_option("--head-office", headOffice, "Head office base URL (default: $KIOSK_HEAD_OFFICE; none: offline)");
     cli.add_option("--token-file", tokenFile, "File holding this kiosk's head-office token (default: $KIOSK_TOKEN_FILE)");
     cli.add_option("--ca-file", caFile, "PEM certificates to trust for head office instead of the system's");
+    cli.add_option("--customer-idle", customerIdleSeconds, "Seconds before an untouched customer screen returns to attract")
+        ->check(CLI::Range(1.0, 600.0));
+    cli.add_option("--staff-idle", staffIdleSeconds, "Seconds before an untouched staff session logs out")
+        ->check(CLI::Range(5.0, 3600.0));
     cli.add_option("--ui-trace", options.uiTracePath, "Append one JSON line per frame (screen, texts) to this file; - for stderr");
     cli.add_option("--screenshot-dir", options.screenshotDir, "Write a PNG of every screen shown into this directory");
     cli.add_flag("--continuous", options.continuous, "Draw every frame (benchmark baseline only)");
@@ -237,7 +244,9 @@ int main(int argc, char** argv) {
     });
 
     options.utcOffsetSeconds = localUtcOffsetSeconds();
-    kiosk::KioskFlow flow(*program, std::move(catalogues));
+    flowSettings.customerIdleMs = static_cast<std::int64_t>(customerIdleSeconds * 1000.0);
+    flowSettings.staffIdleMs = static_cast<std::int64_t>(staffIdleSeconds * 1000.0);
+    kiosk::KioskFlow flow(*program, std::move(catalogues), flowSettings);
     auto created = ui::KioskWindow::create(options, flow);
     if (!created) {
         return fail(created.error());

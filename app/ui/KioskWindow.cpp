@@ -92,8 +92,11 @@ int KioskWindow::run() {
             } while (SDL_PollEvent(&event) != 0);
             scheduler_.wake();
         }
+        // The flow reads no clock: it learns the time from a Tick before it
+        // handles anything else, so a tap is stamped with now (not with the
+        // last tick), and an idle timeout that fell due ends the session.
+        tick();
         pumpMessages();
-        tickIfDue();
         if (!running_ || !scheduler_.shouldDraw()) {
             continue;
         }
@@ -148,12 +151,8 @@ std::int64_t KioskWindow::msUntilDeadline() const {
     return std::max<std::int64_t>(0, *deadline - monotonicMs());
 }
 
-void KioskWindow::tickIfDue() {
-    const auto deadline = flow_.nextDeadlineMs();
+void KioskWindow::tick() {
     const std::int64_t now = monotonicMs();
-    if (!deadline || *deadline > now) {
-        return;
-    }
     const std::time_t wall = std::time(nullptr);
     apply(flow_.handle(kiosk::Message{kiosk::Tick{loyalty::Instant{static_cast<std::int64_t>(wall), options_.utcOffsetSeconds}, now}}));
 }

@@ -66,7 +66,7 @@ private:
     void handleEvent(const SDL_Event& event);
     void apply(const kiosk::Outcome& outcome);
     void pumpMessages();
-    void tickIfDue();
+    void tick();
     std::int64_t msUntilDeadline() const;
     std::optional<kiosk::Intent> drawFrame();
     void captureIfNew();

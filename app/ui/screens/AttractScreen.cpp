@@ -16,8 +16,7 @@ std::optional<kiosk::Intent> AttractScreen::drawContent(const kiosk::AttractView
 
     // Programme name, top left, with an accent rule under it.
     ImFont* nameFont = ui.fonts.get(FontRole::Button);
-    drawList->AddText(nameFont, nameFont->FontSize, ImVec2(margin, margin * 0.75f), toU32(palette.text),
-                      view.programName.c_str());
+    drawText(drawList, nameFont, ImVec2(margin, margin * 0.75f), toU32(palette.text), view.programName);
     drawList->AddRectFilled(ImVec2(margin, margin * 0.75f + nameFont->FontSize + 8.0f * ui.scale),
                             ImVec2(margin + 96.0f * ui.scale, margin * 0.75f + nameFont->FontSize + 14.0f * ui.scale),
                             toU32(palette.accent), 3.0f * ui.scale);
@@ -39,8 +38,8 @@ std::optional<kiosk::Intent> AttractScreen::drawContent(const kiosk::AttractView
     }
     ImFont* small = ui.fonts.get(FontRole::Small);
     const ImVec2 labelSize = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, view.chooseLanguage.c_str());
-    drawList->AddText(small, small->FontSize, ImVec2(x + gap - labelSize.x - gap, buttonsY + (buttonSize.y - labelSize.y) * 0.5f),
-                      toU32(palette.textMuted), view.chooseLanguage.c_str());
+    drawText(drawList, small, ImVec2(x + gap - labelSize.x - gap, buttonsY + (buttonSize.y - labelSize.y) * 0.5f),
+             toU32(palette.textMuted), view.chooseLanguage);
 
     // Centre block: illustration, title, subtitle, hint, vertically centred
     // in the space between the header and the buttons.
@@ -69,8 +68,8 @@ std::optional<kiosk::Intent> AttractScreen::drawContent(const kiosk::AttractView
     const float arrow = 22.0f * ui.scale;
     drawList->AddTriangleFilled(ImVec2(arrowX - arrow, arrowY - arrow), ImVec2(arrowX + arrow, arrowY - arrow),
                                 ImVec2(arrowX, arrowY), toU32(palette.accent));
-    drawList->AddText(small, small->FontSize, ImVec2(arrowX + arrow * 1.6f, arrowY - arrow - small->FontSize * 0.2f),
-                      toU32(palette.textMuted), view.readerLabel.c_str());
+    drawText(drawList, small, ImVec2(arrowX + arrow * 1.6f, arrowY - arrow - small->FontSize * 0.2f),
+             toU32(palette.textMuted), view.readerLabel);
     return intent;
 }
 
