@@ -39,14 +39,14 @@ std::string unsent(const char* select, const char* rest) {
 
 }  // namespace
 
-Result<std::vector<OutboxEntry>> Outbox::nextBatch(std::int64_t nowMs, std::size_t limit) {
+Result<std::vector<OutboxEntry>> Outbox::unsentBatch(const char* condition, std::int64_t value, std::size_t limit) {
     auto select = db_.prepare(unsent("SELECT l.id, o.seq, o.payload, o.attempts, o.next_attempt_at "
                                      "FROM outbox o CROSS JOIN ledger l ON l.seq = o.seq",
-                                     " AND o.next_attempt_at <= ?1 ORDER BY o.seq LIMIT ?2"));
+                                     (std::string(" AND ") + condition + " ORDER BY o.seq LIMIT ?2").c_str()));
     if (!select) {
         return failure(select);
     }
-    select->bind(1, nowMs).bind(2, static_cast<std::int64_t>(limit));
+    select->bind(1, value).bind(2, static_cast<std::int64_t>(limit));
     std::vector<OutboxEntry> batch;
     auto done = forEachRow(*select, [&](Statement& s) {
         batch.push_back(OutboxEntry{s.columnText(0), s.columnInt64(1), s.columnText(2),
@@ -58,23 +58,12 @@ Result<std::vector<OutboxEntry>> Outbox::nextBatch(std::int64_t nowMs, std::size
     return batch;
 }
 
+Result<std::vector<OutboxEntry>> Outbox::nextBatch(std::int64_t nowMs, std::size_t limit) {
+    return unsentBatch("o.next_attempt_at <= ?1", nowMs, limit);
+}
+
 Result<std::vector<OutboxEntry>> Outbox::nextBatchAfter(std::int64_t afterSeq, std::size_t limit) {
-    auto select = db_.prepare(unsent("SELECT l.id, o.seq, o.payload, o.attempts, o.next_attempt_at "
-                                     "FROM outbox o CROSS JOIN ledger l ON l.seq = o.seq",
-                                     " AND o.seq > ?1 ORDER BY o.seq LIMIT ?2"));
-    if (!select) {
-        return failure(select);
-    }
-    select->bind(1, afterSeq).bind(2, static_cast<std::int64_t>(limit));
-    std::vector<OutboxEntry> batch;
-    auto done = forEachRow(*select, [&](Statement& s) {
-        batch.push_back(OutboxEntry{s.columnText(0), s.columnInt64(1), s.columnText(2),
-                                    static_cast<std::int32_t>(s.columnInt64(3)), s.columnInt64(4)});
-    });
-    if (!done) {
-        return failure(done);
-    }
-    return batch;
+    return unsentBatch("o.seq > ?1", afterSeq, limit);
 }
 
 Status Outbox::markResults(const std::vector<DeliveryOutcome>& outcomes, std::int64_t nowMs) {

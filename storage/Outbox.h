@@ -95,6 +95,10 @@ public:
     Status resolveRejected(std::string_view eventId, std::int64_t nowMs);
 
 private:
+    // Unacknowledged events matching condition (with ?1 = value), in
+    // sequence order, at most limit.
+    Result<std::vector<OutboxEntry>> unsentBatch(const char* condition, std::int64_t value, std::size_t limit);
+
     Database& db_;
 };
 
