@@ -16,7 +16,7 @@ deps:
 
 build-release: deps
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release -j $(JOBS) --target loyalty-kiosk headoffice
+	@cmake --build --preset release -j $(JOBS) --target loyalty-kiosk kiosk-nfc-worker pn532-sim headoffice
 
 build-ci: deps
 	@cmake --preset ci >/dev/null
