@@ -22,6 +22,7 @@ build-ci: deps
 	@cmake --preset ci >/dev/null
 	@cmake --build --preset ci -j $(JOBS)
 
+# Only the executables of the unit tests that run under ASan (the preset's targets).
 build-asan: deps
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
