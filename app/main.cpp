@@ -307,15 +307,14 @@ int main(int argc, char** argv) {
         log.add("no card reader configured (--reader)");
     }
 
-    window.link(ui::FlowLinks{
-        [&inbox] { return inbox.drain(); },
-        [&worker](std::vector<kiosk::Effect> effects) {
-            for (auto& effect : effects) {
-                worker.post(std::move(effect));
-            }
-        },
-        {},
-    });
+    ui::FlowLinks links;
+    links.takeMessages = [&inbox] { return inbox.drain(); };
+    links.runEffects = [&worker](std::vector<kiosk::Effect> effects) {
+        for (auto& effect : effects) {
+            worker.post(std::move(effect));
+        }
+    };
+    window.link(std::move(links));
     worker.start();
     if (sync) {
         sync->start();

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <variant>
 
 namespace ui {
 namespace {
@@ -22,6 +23,11 @@ float scaleFor(int width, int height) {
 std::int64_t monotonicMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
+}
+
+// The steady clock in fractional milliseconds, for the trace's timings.
+double preciseMs() {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
@@ -101,6 +107,7 @@ int KioskWindow::run() {
             continue;
         }
         const bool settled = scheduler_.lastPendingFrame();
+        const double started = preciseMs();
         auto intent = drawFrame();
         ++framesDrawn_;
         if (!options_.screenshotPath.empty() && framesDrawn_ >= kScreenshotFrame) {
@@ -117,6 +124,7 @@ int KioskWindow::run() {
             captureIfNew();
         }
         platform_->present();
+        traceFrame(started);
         scheduler_.frameDrawn();
         if (intent) {
             apply(flow_.handle(*intent));
@@ -134,13 +142,31 @@ void KioskWindow::apply(const kiosk::Outcome& outcome) {
     }
 }
 
+void KioskWindow::redraw() { scheduler_.wake(); }
+
 void KioskWindow::pumpMessages() {
-    if (!links_.takeMessages) {
+    if (links_.takeMessages) {
+        for (const auto& message : links_.takeMessages()) {
+            if (std::holds_alternative<kiosk::CardTapped>(message) && !cardArrivedMs_) {
+                cardArrivedMs_ = preciseMs();
+            }
+            apply(flow_.handle(message));
+        }
+    }
+    if (links_.takeIntents) {
+        for (const auto& intent : links_.takeIntents()) {
+            apply(flow_.handle(intent));
+        }
+    }
+}
+
+void KioskWindow::traceFrame(double startedMs) {
+    if (!trace_) {
         return;
     }
-    for (const auto& message : links_.takeMessages()) {
-        apply(flow_.handle(message));
-    }
+    const double presented = preciseMs();
+    trace_->write(FrameTiming{presented, presented - startedMs, cardArrivedMs_});
+    cardArrivedMs_.reset();
 }
 
 std::int64_t KioskWindow::msUntilDeadline() const {
@@ -187,6 +213,9 @@ std::optional<kiosk::Intent> KioskWindow::drawFrame() {
         trace_->beginFrame(kiosk::screenName(flow_.screen()));
     }
     auto intent = screens_.draw(flow_, context);
+    if (links_.drawOverlay) {
+        links_.drawOverlay(context);
+    }
     if (trace_) {
         trace_->endFrame();
     }

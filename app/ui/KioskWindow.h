@@ -20,6 +20,7 @@
 #include "ui/ScreenshotWriter.h"
 #include "ui/Theme.h"
 #include "ui/UiPlatform.h"
+#include "ui/UiContext.h"
 #include "ui/UiTrace.h"
 
 union SDL_Event;
@@ -45,6 +46,11 @@ struct FlowLinks {
     std::function<void(std::vector<kiosk::Effect>)> runEffects;
     // A key press (development and demo only), e.g. the demo tray's 1-8.
     std::function<void(int key)> onKey;
+    // Drawn over the screen in every frame (the demo tray; demo mode only).
+    std::function<void(const UiContext&)> drawOverlay;
+    // Intents from a script instead of a finger (the screen tour, benchmarks);
+    // handled after the messages, exactly as a tapped button's.
+    std::function<std::vector<kiosk::Intent>()> takeIntents;
 };
 
 class KioskWindow {
@@ -61,6 +67,9 @@ public:
     // Returns the process exit code.
     int run();
 
+    // Asks for a frame (e.g. the overlay changed). UI thread only.
+    void redraw();
+
 private:
     KioskWindow(const KioskWindowOptions& options, kiosk::KioskFlow& flow, std::unique_ptr<UiPlatform> platform);
     void handleEvent(const SDL_Event& event);
@@ -69,6 +78,7 @@ private:
     void tick();
     std::int64_t msUntilDeadline() const;
     std::optional<kiosk::Intent> drawFrame();
+    void traceFrame(double startedMs);
     void captureIfNew();
 
     KioskWindowOptions options_;
@@ -84,6 +94,7 @@ private:
     bool running_ = true;
     int framesDrawn_ = 0;
     int screenshotsWritten_ = 0;
+    std::optional<double> cardArrivedMs_;  // a CardTapped reached the flow since the last frame
     std::string lastCaptured_;  // screen name + texts of the last --screenshot-dir capture
 };
 

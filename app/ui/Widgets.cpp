@@ -61,6 +61,12 @@ float centeredText(const std::string& text, ImFont* font, ImU32 colour, float le
     return y;
 }
 
+void traceButton(const std::string& label, ImVec2 min, ImVec2 size) {
+    if (UiTrace* trace = UiTrace::active()) {
+        trace->button(label, min.x, min.y, size.x, size.y);
+    }
+}
+
 bool touchButton(const char* id, const std::string& label, ImVec2 pos, ImVec2 size, ButtonStyle style,
                  const UiContext& ui) {
     const float minimum = ui.theme.minTouchTarget();
@@ -70,6 +76,7 @@ bool touchButton(const char* id, const std::string& label, ImVec2 pos, ImVec2 si
     // A press that became a drag (scrolling a list) is not a tap.
     const bool pressed = ImGui::InvisibleButton(id, size) && !DragScrollArea::wasDrag(ui);
     const bool held = ImGui::IsItemActive();
+    traceButton(label, pos, size);
 
     const Palette& palette = ui.theme.palette();
     ImVec4 fill = palette.surface;

@@ -22,6 +22,10 @@ float centeredText(const std::string& text, ImFont* font, ImU32 colour, float le
 // Height of centeredText's block without drawing it.
 float centeredTextHeight(const std::string& text, ImFont* font, float width);
 
+// Reports a touch target (label, rectangle) to the frame's UiTrace, if any.
+// touchButton does it itself; custom buttons call it.
+void traceButton(const std::string& label, ImVec2 min, ImVec2 size);
+
 enum class ButtonStyle { Primary, Secondary, Selected };
 
 // A large touch button at pos; its size is at least the theme's minimum

@@ -17,6 +17,7 @@ bool rewardRow(const kiosk::RewardLine& reward, const Box& box, const UiContext&
     const bool enabled = reward.affordable;
     const bool pressed = released && enabled && !DragScrollArea::wasDrag(ui);
     const bool held = enabled && ImGui::IsItemActive() && !DragScrollArea::wasDrag(ui);
+    traceButton(reward.name, box.min, box.size());
 
     const Palette& palette = ui.theme.palette();
     ImDrawList* drawList = ImGui::GetWindowDrawList();

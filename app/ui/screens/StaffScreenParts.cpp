@@ -86,6 +86,7 @@ bool tileButton(const char* id, const std::string& label, const std::string& det
     const bool released = ImGui::InvisibleButton(id, ImVec2(std::max(1.0f, box.width()), std::max(1.0f, box.height())));
     const bool pressed = released && !DragScrollArea::wasDrag(ui) && style != TileStyle::Disabled;
     const bool held = ImGui::IsItemActive() && style != TileStyle::Disabled;
+    traceButton(label, box.min, box.size());
 
     const Palette& palette = ui.theme.palette();
     ImVec4 fill = palette.surface;

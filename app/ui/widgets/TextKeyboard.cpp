@@ -194,6 +194,7 @@ bool TextKeyboard::draw(const char* id, ImVec2 pos, ImVec2 size, std::string& te
             case KeyKind::Space: label = labels_.space; break;
             case KeyKind::SwitchLayer: label = layer_ == Layer::Letters ? labels_.accents : labels_.letters; break;
         }
+        traceButton(label, min, extent);
         const bool lit = held || (key.kind == KeyKind::Shift && shift_);
         const ImVec2 max(min.x + extent.x, min.y + extent.y);
         drawList->AddRectFilled(min, max, toU32(lit ? palette.accent : palette.surface), rounding);

@@ -63,6 +63,7 @@ public:
             intents_.push_back(*intent);
         }
         trace_.endFrame();
+        trace_.write();
         ImGui::Render();
     }
     void idle(const std::function<std::optional<kiosk::Intent>()>& draw) { frame(ImVec2(-1.0f, -1.0f), false, draw); }

@@ -109,6 +109,7 @@ public:
             trace.beginFrame(screen.name());
             screen.draw(view, ui());
             trace.endFrame();
+            trace.write();
             ImGui::Render();
         }
         std::ifstream in(path);

@@ -44,10 +44,12 @@ TEST(UiTrace, EachFrameIsOneLineWithItsScreenAndTextsInDrawingOrder) {
         ui::drawText(ImGui::GetWindowDrawList(), context.fonts.get(ui::FontRole::Small), ImVec2(0, 0),
                      IM_COL32_WHITE, "1.240 pts \"pendientes\"");
         trace.endFrame();
+        trace.write();
     });
     imgui.frame(ImVec2(-1, -1), false, [&] {
         trace.beginFrame("attract");
         trace.endFrame();
+        trace.write();
     });
     const auto lines = readLines(path());
     LONGS_EQUAL(2, lines.size());
@@ -74,10 +76,44 @@ TEST(UiTrace, TextsOutsideATracedFrameAreNotRecorded) {
         CHECK_TRUE(ui::UiTrace::active() == &trace);
         trace.endFrame();
         POINTERS_EQUAL(nullptr, ui::UiTrace::active());
+        trace.write();
     });
     const auto lines = readLines(path());
     LONGS_EQUAL(1, lines.size());
     CHECK_TRUE(lines[0]["texts"].empty());
+}
+
+TEST(UiTrace, TouchTargetsAndTimingsAreWrittenSoAScriptCanTapByLabel) {
+    ui::UiTrace trace(path());
+    const auto& context = imgui.ui();
+    imgui.frame(ImVec2(-1, -1), false, [&] {
+        trace.beginFrame("staff_menu");
+        ui::touchButton("award", "Award points", ImVec2(40, 300), ImVec2(260, 120), ui::ButtonStyle::Primary, context);
+        ui::traceButton("Void", ImVec2(400, 300), ImVec2(200, 100));
+        trace.endFrame();
+        trace.write(ui::FrameTiming{1234.56, 2.04, 1220.0});
+    });
+    imgui.frame(ImVec2(-1, -1), false, [&] {
+        trace.beginFrame("attract");
+        trace.endFrame();
+        trace.write();
+    });
+    const auto lines = readLines(path());
+    LONGS_EQUAL(2, lines.size());
+    const auto& buttons = lines[0]["buttons"];
+    LONGS_EQUAL(2, buttons.size());
+    STRCMP_EQUAL("Award points", buttons[0]["label"].get<std::string>().c_str());
+    DOUBLES_EQUAL(40.0, buttons[0]["x"].get<double>(), 0.01);
+    DOUBLES_EQUAL(300.0, buttons[0]["y"].get<double>(), 0.01);
+    CHECK_TRUE(buttons[0]["w"].get<double>() >= 260.0);  // never smaller than asked, maybe larger (touch minimum)
+    STRCMP_EQUAL("Void", buttons[1]["label"].get<std::string>().c_str());
+    DOUBLES_EQUAL(1234.5, lines[0]["t_ms"].get<double>(), 0.01);
+    DOUBLES_EQUAL(2.0, lines[0]["draw_ms"].get<double>(), 0.01);
+    DOUBLES_EQUAL(1220.0, lines[0]["card_ms"].get<double>(), 0.01);
+    // A frame without targets or timings carries neither.
+    CHECK_FALSE(lines[1].contains("buttons"));
+    CHECK_FALSE(lines[1].contains("t_ms"));
+    CHECK_FALSE(lines[1].contains("card_ms"));
 }
 
 TEST(UiTrace, AnUnwritablePathIsAnErrorNotACrash) {
