@@ -9,8 +9,11 @@
 #include "services/DecisionService.h"
 #include "services/DiagnosticsCollector.h"
 #include "services/StaffAuthenticator.h"
+#include "storage/CardRepository.h"
 #include "storage/LedgerSummary.h"
+#include "storage/MemberRepository.h"
 #include "storage/SystemClock.h"
+#include "storage/Transaction.h"
 
 namespace services {
 namespace {
@@ -53,6 +56,34 @@ kiosk::Message staffAnswer(kiosk::RequestId request,
     refused.attemptsLeft = verified.error().attemptsLeft;
     refused.lockedUntilUnixMs = verified.error().lockedUntilUnixMs;
     return refused;
+}
+
+// Stores head office's answer for a tapped card in the local copy, as the
+// change feed would, in one transaction. A failure leaves the copy as it was
+// (the lookup then answers from it) and is logged without the token.
+void refreshFromHeadOffice(storage::Database& db, const kiosksync::CardLookupResult& answer, std::int64_t nowMs,
+                           LogRing* log) {
+    if (!answer.online()) {
+        return;
+    }
+    auto stored = [&]() -> storage::Status {
+        auto transaction = storage::Transaction::begin(db);
+        if (!transaction) {
+            return loyalty::unexpected(transaction.error());
+        }
+        if (auto member = storage::MemberRepository(db).upsert(answer.member, nowMs); !member) {
+            return member;
+        }
+        if (auto card = storage::CardRepository(db).assignFromHeadOffice(answer.card.token, answer.card.memberId,
+                                                                         answer.card.kind, answer.card.status, nowMs);
+            !card) {
+            return card;
+        }
+        return transaction->commit();
+    }();
+    if (!stored && log) {
+        log->add("card lookup: head office's answer was not stored: " + stored.error().message);
+    }
 }
 
 // The answer that tells the flow an effect could not be carried out.
@@ -131,6 +162,10 @@ void EffectWorker::run() {
             [&](const auto& asked) {
                 using T = std::decay_t<decltype(asked)>;
                 if constexpr (std::is_same_v<T, kiosk::LookupCard>) {
+                    if (online && options_.onlineLookup && !asked.token.empty()) {
+                        refreshFromHeadOffice(services->store.database(), options_.onlineLookup(asked.token),
+                                              now.wallTimeMs, options_.log);
+                    }
                     answers_.post(services->lookup.lookup(asked, now, online));
                 } else if constexpr (std::is_same_v<T, kiosk::VerifyStaffPin>) {
                     const std::string& who = asked.staffId.empty() ? asked.staffCode : asked.staffId;

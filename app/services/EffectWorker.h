@@ -23,6 +23,7 @@
 #include "storage/KioskStore.h"
 #include "storage/RecordTime.h"
 #include "storage/StaffRepository.h"
+#include "sync/CardLookupResult.h"
 
 namespace services {
 
@@ -37,6 +38,14 @@ struct EffectWorkerOptions {
     // Called on the worker's thread after a decision is stored (the sync
     // client's notifyNewEvents: upload without waiting for its timer).
     std::function<void()> onRecorded;
+    // Head office's answer for a tapped card (SyncClient::lookupCard, within
+    // its short deadline), asked only while online; null: the local copy
+    // alone answers. An answer in time refreshes the local copy (member
+    // profile and confirmed balance, the card and its status) before the
+    // lookup reads it, so a card enrolled at another kiosk a minute ago, or
+    // blocked at head office, is answered right; no answer in time (slow
+    // network, head office down) leaves the local copy to answer.
+    std::function<kiosksync::CardLookupResult(const std::string& token)> onlineLookup;
     // The technician's "test reader" (main asks the reader); null: not available.
     std::function<kiosk::ReaderTested(kiosk::RequestId)> testReader;
     // Technical log lines for the technician screen (may be null).

@@ -142,3 +142,62 @@ TEST(EffectWorker, TodaysSummaryDiagnosticsAndTheReaderTestAreAnswered) {
     worker.stop();
     LONGS_EQUAL(1, recorded);
 }
+
+namespace {
+
+// Head office's answer for one card: Ben, enrolled at another kiosk.
+kiosksync::CardLookupResult headOfficeKnowsBen(loyalty::CardStatus status) {
+    kiosksync::CardLookupResult answer;
+    answer.source = kiosksync::CardLookupResult::Source::Online;
+    answer.member.id = "m-ben";
+    answer.member.displayName = "Ben";
+    answer.member.enrolledOn = loyalty::Date{2026, 11, 20};
+    answer.member.confirmedBalance = 300;
+    answer.card.token = "card-ben";
+    answer.card.memberId = "m-ben";
+    answer.card.kind = storage::CardKind::Uid;
+    answer.card.status = status;
+    return answer;
+}
+
+}  // namespace
+
+TEST(EffectWorker, OnlineATapAsksHeadOfficeFirstAndKeepsItsAnswerForNextTime) {
+    auto options = optionsFor(t.dir.file("kiosk.db"));
+    int asked = 0;
+    options.onlineLookup = [&asked](const std::string& token) {
+        ++asked;
+        return token == "card-ben" ? headOfficeKnowsBen(loyalty::CardStatus::Active) : kiosksync::CardLookupResult{};
+    };
+    services::EffectWorker worker(std::move(options), answers);
+    worker.setOnline(true);
+    worker.start();
+    CHECK_TRUE(worker.post(kiosk::LookupCard{1, "card-ben"}));
+    const auto ben = std::get<kiosk::CardLookedUp>(answer());
+    const auto& snapshot = std::get<kiosk::MemberSnapshot>(ben.result);
+    STRCMP_EQUAL("Ben", snapshot.member.displayName.c_str());
+    LONGS_EQUAL(300, snapshot.member.balance());
+    // No answer in time: the local copy answers, and it has Ana.
+    CHECK_TRUE(worker.post(kiosk::LookupCard{2, "card-ana"}));
+    LONGS_EQUAL(1200, std::get<kiosk::MemberSnapshot>(std::get<kiosk::CardLookedUp>(answer()).result).member.balance());
+    // Offline, head office is not asked, and Ben is known from the first tap.
+    worker.setOnline(false);
+    CHECK_TRUE(worker.post(kiosk::LookupCard{3, "card-ben"}));
+    CHECK_TRUE(std::holds_alternative<kiosk::MemberSnapshot>(std::get<kiosk::CardLookedUp>(answer()).result));
+    worker.stop();
+    LONGS_EQUAL(2, asked);
+}
+
+TEST(EffectWorker, ACardBlockedAtHeadOfficeIsRefusedOnItsNextTapHere) {
+    t.addMember("m-ben", 300);
+    t.addCard("card-ben", "m-ben");
+    auto options = optionsFor(t.dir.file("kiosk.db"));
+    options.onlineLookup = [](const std::string&) { return headOfficeKnowsBen(loyalty::CardStatus::Blocked); };
+    services::EffectWorker worker(std::move(options), answers);
+    worker.setOnline(true);
+    worker.start();
+    CHECK_TRUE(worker.post(kiosk::LookupCard{1, "card-ben"}));
+    const auto refused = std::get<kiosk::CardLookedUp>(answer());
+    CHECK_TRUE(std::holds_alternative<kiosk::RefusedCard>(refused.result));
+    worker.stop();
+}
