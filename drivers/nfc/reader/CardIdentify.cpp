@@ -3,6 +3,8 @@
 #include <memory>
 
 #include "nfc/cards/CardIdentifier.h"
+#include "nfc/cards/FileSunCounterStore.h"
+#include "nfc/cards/KeyFile.h"
 
 namespace nfc {
 
@@ -14,6 +16,59 @@ CardIdentify defaultCardIdentify() {
     return [identifier](const TargetInfo& target, CardTransport& transport) {
         return identifier->identify(target, transport);
     };
+}
+
+loyalty::Expected<CardIdentify, std::string> cardIdentifyFromFiles(const CardKeyFiles& files) {
+    cards::CardIdentifierConfig config;
+    config.acceptUidOnly = files.acceptUidOnly;
+    if (!files.kioskKey.empty() && files.headOfficeKey.empty()) {
+        return loyalty::unexpected("kiosk key: " + files.kioskKey +
+                                   ": needs the head office key file to check its certificate");
+    }
+    if (!files.sunKeys.empty() && files.sunCounters.empty()) {
+        return loyalty::unexpected("SUN keys: " + files.sunKeys +
+                                   ": needs a SUN counter file (without one every NTAG 424 card is refused)");
+    }
+    if (!files.headOfficeKey.empty()) {
+        const auto root = cards::KeyFile::headOfficePublicKey(files.headOfficeKey);
+        if (!root) {
+            return loyalty::unexpected("head office key: " + root.error());
+        }
+        config.trust.emplace(*root);
+    }
+    if (!files.kioskKey.empty()) {
+        // The whole key is loaded (its seed must match its certificate);
+        // only the certificate is kept until the worker writes cards.
+        const auto signer = cards::KeyFile::kioskSigner(files.kioskKey);
+        if (!signer) {
+            return loyalty::unexpected("kiosk key: " + signer.error());
+        }
+        if (!config.trust->addCertificate(signer->certificate())) {
+            return loyalty::unexpected("kiosk key: " + files.kioskKey +
+                                       ": \"certificate\" is not signed by the head office key in " +
+                                       files.headOfficeKey);
+        }
+    }
+    if (!files.sunKeys.empty()) {
+        auto keys = cards::KeyFile::sunKeys(files.sunKeys);
+        if (!keys) {
+            return loyalty::unexpected("SUN keys: " + keys.error());
+        }
+        config.sunKeys = std::move(*keys);
+    }
+    std::shared_ptr<cards::FileSunCounterStore> counters;
+    if (!files.sunCounters.empty()) {
+        auto opened = cards::FileSunCounterStore::open(files.sunCounters);
+        if (!opened) {
+            return loyalty::unexpected("SUN counters: " + opened.error());
+        }
+        counters = std::move(*opened);
+        config.counters = counters.get();
+    }
+    auto identifier = std::make_shared<const cards::CardIdentifier>(std::move(config));
+    return CardIdentify([identifier, counters](const TargetInfo& target, CardTransport& transport) {
+        return identifier->identify(target, transport);
+    });
 }
 
 CardKind kindFromAnticollision(const TargetInfo& target) {

@@ -2,11 +2,13 @@
 
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdint>
 #include <exception>
+#include <utility>
 
 #include "nfc/reader/Backoff.h"
 #include "nfc/reader/MessageCodec.h"
@@ -29,19 +31,34 @@ SupervisedCardReader::~SupervisedCardReader() {
     }
 }
 
-std::vector<std::string> SupervisedCardReader::workerArguments(const ReaderOptions& options) {
-    return {"--device",
-            options.connstring,
-            "--poll",
-            options.pollMode == PollMode::AutoPoll ? "auto" : "select",
-            "--poll-ms",
-            std::to_string(options.pollPeriod.count()),
-            "--presence-ms",
-            std::to_string(options.presencePeriod.count()),
-            "--backoff-ms",
-            std::to_string(options.backoffInitial.count()),
-            "--backoff-max-ms",
-            std::to_string(options.backoffMax.count())};
+std::vector<std::string> SupervisedCardReader::workerArguments(const SupervisorOptions& supervisor) {
+    const ReaderOptions& options = supervisor.reader;
+    std::vector<std::string> argv{"--device",
+                                  options.connstring,
+                                  "--poll",
+                                  options.pollMode == PollMode::AutoPoll ? "auto" : "select",
+                                  "--poll-ms",
+                                  std::to_string(options.pollPeriod.count()),
+                                  "--presence-ms",
+                                  std::to_string(options.presencePeriod.count()),
+                                  "--backoff-ms",
+                                  std::to_string(options.backoffInitial.count()),
+                                  "--backoff-max-ms",
+                                  std::to_string(options.backoffMax.count())};
+    const CardKeyFiles& cards = supervisor.cards;
+    for (const auto& [option, path] : {std::pair{"--head-office-key", &cards.headOfficeKey},
+                                       std::pair{"--kiosk-key", &cards.kioskKey},
+                                       std::pair{"--sun-keys", &cards.sunKeys},
+                                       std::pair{"--sun-counters", &cards.sunCounters}}) {
+        if (!path->empty()) {
+            argv.emplace_back(option);
+            argv.push_back(*path);
+        }
+    }
+    if (!cards.acceptUidOnly) {
+        argv.emplace_back("--no-uid-only");
+    }
+    return argv;
 }
 
 void SupervisedCardReader::start(NfcSink sink) {
@@ -72,7 +89,7 @@ void SupervisedCardReader::run() {
         post(lastStatus_);
         while (!stopping_) {
             std::vector<std::string> argv{options_.workerPath};
-            for (auto& arg : workerArguments(options_.reader)) {
+            for (auto& arg : workerArguments(options_)) {
                 argv.push_back(std::move(arg));
             }
             auto spawned = WorkerProcess::spawn(std::move(argv));
@@ -88,6 +105,7 @@ void SupervisedCardReader::run() {
             std::unique_ptr<WorkerProcess> child = std::move(*spawned);
             WorkerProcess& worker = *child;
             workerPid_ = worker.pid();
+            workerStatus_.reset();
             const auto started = Clock::now();
             const bool carryOn = pump(worker);
             if (!carryOn) {
@@ -115,12 +133,32 @@ void SupervisedCardReader::run() {
             if (Clock::now() - started >= options_.stableAfter) {
                 backoff.reset();
             }
-            const auto delay = backoff.next();
             ++restarts_;
-            lastStatus_.state = ReaderState::Reopening;
-            lastStatus_.lastError = "reader worker " + WorkerProcess::describe(status) + "; restart " +
-                                    std::to_string(restarts_.load()) + " in " + std::to_string(delay.count()) + " ms";
-            post(lastStatus_);
+            milliseconds delay{0};
+            bool repeated = false;
+            if (WIFEXITED(status) && WEXITSTATUS(status) == WorkerProcess::kConfigurationError) {
+                // Restarting at once would fail the same way: keep the
+                // worker's reason in view and try again now and then,
+                // reporting it again only when it changes.
+                delay = options_.restartMax;
+                const std::string reason = workerStatus_ && !workerStatus_->lastError.empty()
+                                               ? workerStatus_->lastError
+                                               : "reader worker: configuration error";
+                repeated = reason == configError_;
+                configError_ = reason;
+                lastStatus_.state = ReaderState::Unavailable;
+                lastStatus_.lastError = reason + "; retry in " + std::to_string(delay.count()) + " ms";
+            } else {
+                configError_.clear();
+                delay = backoff.next();
+                lastStatus_.state = ReaderState::Reopening;
+                lastStatus_.lastError = "reader worker " + WorkerProcess::describe(status) + "; restart " +
+                                        std::to_string(restarts_.load()) + " in " + std::to_string(delay.count()) +
+                                        " ms";
+            }
+            if (!repeated) {
+                post(lastStatus_);
+            }
             if (!waitForStop(delay)) {
                 break;
             }
@@ -186,6 +224,10 @@ void SupervisedCardReader::forward(NfcMessage message) {
         const auto& status = std::get<ReaderStatus>(message);
         if (status.state == ReaderState::Stopped) {
             return;  // the worker's own goodbye: the supervisor reports what happens next
+        }
+        workerStatus_ = status;
+        if (status.state == ReaderState::Unavailable && !configError_.empty() && status.lastError == configError_) {
+            return;  // the same configuration error as the last try: already shown
         }
         lastStatus_ = status;
     }

@@ -9,6 +9,11 @@
 //     ReaderStatus{Reopening, "reader worker killed by signal 6 ..."},
 //     then restarts it with exponential backoff (reset once a worker has
 //     lived stableAfter);
+//   - when the worker exits with WorkerProcess::kConfigurationError (bad
+//     arguments, a key or counter file that does not load): posts
+//     ReaderStatus{Unavailable, <the worker's reason>; retry in N ms} and
+//     tries again only after restartMax (the technician may fix the file),
+//     reporting the reason again only when it changes;
 //   - on stop: ends the worker's input (it aborts its poll and exits), waits
 //     up to stopGrace, then SIGKILL.
 // It waits in poll() on the socket and an eventfd: no busy loop.
@@ -34,6 +39,10 @@ struct SupervisorOptions {
     std::string workerPath;  // the kiosk-nfc-worker program
     // Passed to the worker as arguments (its identify is the worker's own).
     ReaderOptions reader;
+    // The worker's card keys and SUN counter file (--head-office-key,
+    // --kiosk-key, --sun-keys, --sun-counters, --no-uid-only); empty paths
+    // are not passed. Without them signed NTAGs and NTAG 424 are refused.
+    CardKeyFiles cards;
     std::chrono::milliseconds restartInitial{200};
     std::chrono::milliseconds restartMax{5000};
     std::chrono::milliseconds stableAfter{10000};
@@ -54,7 +63,7 @@ public:
     pid_t workerPid() const { return workerPid_; }
     unsigned restarts() const { return restarts_; }
     // The arguments a worker gets for these options (after argv[0]).
-    static std::vector<std::string> workerArguments(const ReaderOptions& options);
+    static std::vector<std::string> workerArguments(const SupervisorOptions& options);
 
 private:
     void run();
@@ -76,6 +85,8 @@ private:
     // The supervising thread's view of the worker's last messages.
     bool cardPresent_ = false;
     ReaderStatus lastStatus_;
+    std::optional<ReaderStatus> workerStatus_;  // the current worker's last status, if it sent one
+    std::string configError_;  // the reason the last worker gave for kConfigurationError, if it did
 };
 
 }  // namespace nfc

@@ -20,6 +20,11 @@ namespace nfc {
 
 class WorkerProcess {
 public:
+    // kiosk-nfc-worker's exit code for bad arguments or card keys that do
+    // not load (sysexits.h EX_CONFIG). It reports why in a ReaderStatus
+    // frame first; the supervisor keeps that reason and retries slowly.
+    static constexpr int kConfigurationError = 78;
+
     // argv[0] is the program's path.
     static loyalty::Expected<std::unique_ptr<WorkerProcess>, std::string> spawn(std::vector<std::string> argv);
     ~WorkerProcess();

@@ -2,10 +2,16 @@
 // a libnfc abort() ends this process and not the kiosk (docs/reader.md).
 // Started by SupervisedCardReader with a socket on stdin and stdout: it
 // writes MessageCodec frames to stdout and stops when stdin ends (or on
-// SIGTERM/SIGINT). Diagnostics go to stderr, never card data.
+// SIGTERM/SIGINT). Diagnostics go to stderr, never card data or keys.
 //
 //   kiosk-nfc-worker --device CONN [--poll auto|select] [--poll-ms N]
 //                    [--presence-ms N] [--backoff-ms N] [--backoff-max-ms N]
+//                    [--head-office-key FILE] [--kiosk-key FILE]
+//                    [--sun-keys FILE] [--sun-counters FILE] [--no-uid-only]
+//
+// Bad arguments or a key/counter file that does not load: the reason on
+// stderr and in a ReaderStatus{Unavailable} frame, then exit code 78
+// (WorkerProcess::kConfigurationError), before the reader is opened.
 
 #include <poll.h>
 #include <signal.h>
@@ -22,6 +28,7 @@
 
 #include "nfc/reader/LibnfcCardReader.h"
 #include "nfc/reader/MessageCodec.h"
+#include "nfc/reader/WorkerProcess.h"
 
 namespace {
 
@@ -50,25 +57,55 @@ bool parseMs(const char* text, std::chrono::milliseconds& out) {
     return true;
 }
 
-int usage() {
+// Says why on stderr (the journal) and to the supervisor, which shows it as
+// the reader's lastError; the exit code tells it not to hurry back.
+int configurationError(const std::string& connstring, const std::string& why) {
+    std::fprintf(stderr, "kiosk-nfc-worker: %s\n", why.c_str());
+    nfc::ReaderStatus status;
+    status.state = nfc::ReaderState::Unavailable;
+    status.lastError = why;
+    status.connstring = connstring;
+    if (::isatty(STDOUT_FILENO) == 0) {  // not when a technician runs it by hand
+        writeAll(STDOUT_FILENO, nfc::MessageCodec::encode(status));
+    }
+    return nfc::WorkerProcess::kConfigurationError;
+}
+
+int usage(const std::string& connstring, const std::string& why) {
     std::fprintf(stderr,
                  "usage: kiosk-nfc-worker --device CONN [--poll auto|select] [--poll-ms N] [--presence-ms N]\n"
-                 "                        [--backoff-ms N] [--backoff-max-ms N]\n");
-    return 2;
+                 "                        [--backoff-ms N] [--backoff-max-ms N] [--head-office-key FILE]\n"
+                 "                        [--kiosk-key FILE] [--sun-keys FILE] [--sun-counters FILE] [--no-uid-only]\n");
+    return configurationError(connstring, "reader worker arguments: " + why);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The parent may be gone when we write: an error, not a signal.
+    ::signal(SIGPIPE, SIG_IGN);
+
     nfc::ReaderOptions options;
+    nfc::CardKeyFiles keys;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
+        if (arg == "--no-uid-only") {
+            keys.acceptUidOnly = false;
+            continue;
+        }
         if (i + 1 >= argc) {
-            return usage();
+            return usage(options.connstring, arg + " needs a value");
         }
         const char* value = argv[++i];
         bool ok = true;
-        if (arg == "--device") {
+        if (arg == "--head-office-key" || arg == "--kiosk-key" || arg == "--sun-keys" || arg == "--sun-counters") {
+            ok = *value != '\0';
+            std::string& path = arg == "--head-office-key" ? keys.headOfficeKey
+                                : arg == "--kiosk-key"     ? keys.kioskKey
+                                : arg == "--sun-keys"      ? keys.sunKeys
+                                                           : keys.sunCounters;
+            path = value;
+        } else if (arg == "--device") {
             options.connstring = value;
         } else if (arg == "--poll") {
             ok = std::strcmp(value, "auto") == 0 || std::strcmp(value, "select") == 0;
@@ -82,15 +119,18 @@ int main(int argc, char** argv) {
         } else if (arg == "--backoff-max-ms") {
             ok = parseMs(value, options.backoffMax);
         } else {
-            ok = false;
+            return usage(options.connstring, "unknown option " + arg);
         }
         if (!ok) {
-            return usage();
+            return usage(options.connstring, "bad value for " + arg);
         }
     }
+    auto identify = nfc::cardIdentifyFromFiles(keys);
+    if (!identify) {
+        return configurationError(options.connstring, "card keys: " + identify.error());
+    }
+    options.identify = std::move(*identify);
 
-    // The parent may be gone when we write: an error, not a signal.
-    ::signal(SIGPIPE, SIG_IGN);
     // SIGTERM/SIGINT (and the parent-death signal) arrive on a signalfd, so the
     // main thread waits for them and for end of input in one poll().
     sigset_t signals;
