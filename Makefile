@@ -3,13 +3,15 @@
 #   make test   installs what is missing, builds with warnings as errors, runs the
 #               unit tests under ASan + UBSan, each libFuzzer target briefly
 #               (fuzz-smoke), then every test of the warnings-as-errors build
-# Both work on a fresh Debian bookworm machine as root.
+# Both work on a fresh Debian bookworm machine as root. For developers:
+#   make screenshots  every screen in both sizes, languages and themes (docs/screens.md)
+#   make bench        every benchmark with its baseline (scripts/bench)
 
 JOBS ?= $(shell nproc)
 # How long each libFuzzer target runs in `make test` (fuzz-smoke).
 FUZZ_SECONDS ?= 15
 
-.PHONY: demo test bench deps build-release build-ci build-asan build-fuzz fuzz-smoke clean
+.PHONY: demo test bench screenshots deps build-release build-ci build-asan build-fuzz fuzz-smoke clean
 
 deps:
 	@scripts/install-deps
@@ -50,6 +52,12 @@ test: build-ci build-asan build-fuzz
 	@$(FUZZ_SMOKE)
 	@echo "== every test (warnings-as-errors build)"
 	@ctest --preset ci
+
+# Every screen at 1280x800 and 800x480, English and Spanish, and the
+# high-contrast theme, walked by kiosk-tour under Xvfb (docs/screens.md).
+screenshots: build-release
+	@cmake --build --preset release -j $(JOBS) --target kiosk-tour
+	@scripts/screenshots
 
 bench: build-release
 	@cmake --build --preset release -j $(JOBS)

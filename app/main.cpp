@@ -4,11 +4,14 @@
 //   effect worker  the flow's effects against the database (services::EffectWorker)
 //   reader         the supervised libnfc worker process (nfc::SupervisedCardReader)
 //   sync           head office (kiosksync::SyncClient), when one is configured
+//   demo           with --demo, the PN532 simulator in this process as the
+//                  reader, its cards on keys 1-8 and the demo tray (app/demo)
 // Messages from the last three reach the flow through one mailbox that wakes
 // the UI thread (design brief §3).
 
 #include <CLI/CLI.hpp>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -22,6 +25,8 @@
 
 #include "config/Catalog.h"
 #include "config/ProgramLoader.h"
+#include "demo/DemoCards.h"
+#include "demo/DemoTray.h"
 #include "kiosk/KioskFlow.h"
 #include "nfc/reader/SupervisedCardReader.h"
 #include "services/DriverMessages.h"
@@ -38,6 +43,39 @@ namespace {
 constexpr const char* kInstalledAssets = "/usr/share/loyalty-kiosk";
 constexpr const char* kDefaultDatabase = "/var/lib/loyalty-kiosk/kiosk.db";
 constexpr const char* kInstalledNfcWorker = "/usr/lib/loyalty-kiosk/kiosk-nfc-worker";
+constexpr const char* kKeysDir = "/etc/loyalty-kiosk/keys";
+
+// The card key files the reader's worker verifies cards with: each option,
+// else the installed file when it exists; demo mode uses the demo keys
+// published in assets/keys/ and a SUN counter file it starts afresh (the
+// simulated NTAG 424 card's counter starts again at each run).
+nfc::CardKeyFiles cardKeyFiles(nfc::CardKeyFiles chosen, bool refuseUidOnly, bool demo, const std::string& assetDir,
+                               const std::string& database) {
+    const auto fallback = [](std::string& path, const std::string& candidate) {
+        std::error_code ignored;
+        if (path.empty() && std::filesystem::exists(candidate, ignored)) {
+            path = candidate;
+        }
+    };
+    if (demo) {
+        fallback(chosen.headOfficeKey, assetDir + "/keys/demo-head-office.json");
+        fallback(chosen.kioskKey, assetDir + "/keys/demo-kiosk.json");
+        fallback(chosen.sunKeys, assetDir + "/keys/demo-sun.json");
+        if (chosen.sunCounters.empty()) {
+            chosen.sunCounters = database + ".demo-sun-counters";
+            std::error_code ignored;
+            std::filesystem::remove(chosen.sunCounters, ignored);
+        }
+    }
+    fallback(chosen.headOfficeKey, std::string(kKeysDir) + "/head-office.json");
+    fallback(chosen.kioskKey, std::string(kKeysDir) + "/kiosk.json");
+    fallback(chosen.sunKeys, std::string(kKeysDir) + "/sun.json");
+    if (!chosen.sunKeys.empty() && chosen.sunCounters.empty()) {
+        chosen.sunCounters = (std::filesystem::path(database).parent_path() / "sun-counters").string();
+    }
+    chosen.acceptUidOnly = !refuseUidOnly;
+    return chosen;
+}
 
 // The value of an option, else of an environment variable, else fallback.
 std::string optionOrEnv(const std::string& option, const char* variable, const std::string& fallback = {}) {
@@ -176,6 +214,9 @@ int main(int argc, char** argv) {
     kiosk::FlowSettings flowSettings;
     double customerIdleSeconds = 20.0;
     double staffIdleSeconds = 60.0;
+    bool demoMode = false;
+    nfc::CardKeyFiles cardKeys;
+    bool refuseUidOnly = false;
     ui::KioskWindowOptions options;
     cli.add_option("--windowed", windowed, "Run in a window of this size instead of fullscreen, e.g. 1280x800");
     cli.add_option("--screenshot", options.screenshotPath, "Write a PNG of the first settled frame here and exit");
@@ -198,6 +239,18 @@ int main(int argc, char** argv) {
     cli.add_option("--ui-trace", options.uiTracePath, "Append one JSON line per frame (screen, texts) to this file; - for stderr");
     cli.add_option("--screenshot-dir", options.screenshotDir, "Write a PNG of every screen shown into this directory");
     cli.add_flag("--continuous", options.continuous, "Draw every frame (benchmark baseline only)");
+    cli.add_option("--head-office-key", cardKeys.headOfficeKey,
+                   "Head office's public key file: verifies signed NTAG cards (default: " +
+                       std::string(kKeysDir) + "/head-office.json if present)");
+    cli.add_option("--kiosk-key", cardKeys.kioskKey,
+                   "This kiosk's key and certificate file (default: " + std::string(kKeysDir) + "/kiosk.json if present)");
+    cli.add_option("--sun-keys", cardKeys.sunKeys,
+                   "NTAG 424 DNA SUN keys file (default: " + std::string(kKeysDir) + "/sun.json if present)");
+    cli.add_option("--sun-counters", cardKeys.sunCounters,
+                   "File of the last SUN counter per NTAG 424 card (default: sun-counters beside the database)");
+    cli.add_flag("--no-uid-only", refuseUidOnly, "Refuse UID-only cards (MIFARE, unsigned NTAG)");
+    cli.add_flag("--demo", demoMode,
+                 "Demo mode: the PN532 simulator as the reader, demo cards on keys 1-8 (0 removes) and an on-screen tray");
     cli.set_version_flag("--version", KIOSK_VERSION);
     CLI11_PARSE(cli, argc, argv);
 
@@ -206,6 +259,9 @@ int main(int argc, char** argv) {
         if (!parseSize(windowed, options.window.width, options.window.height)) {
             return fail("--windowed takes WIDTHxHEIGHT between 320x240 and 7680x4320, got '" + windowed + "'");
         }
+    }
+    if (demoMode && !reader.empty()) {
+        return fail("--demo and --reader exclude each other (demo mode's reader is the PN532 simulator)");
     }
     const std::string assetDir = findAssets(assets);
     if (programFile.empty()) {
@@ -236,6 +292,21 @@ int main(int argc, char** argv) {
         return fail(store.error());
     }
 
+    // Demo mode: the simulator stands in for the reader. Started before the
+    // window (a broken tray stops the kiosk at once) and declared before the
+    // window and the reader, so it outlives both.
+    std::unique_ptr<demo::DemoCards> demoCards;
+    std::unique_ptr<demo::DemoTray> demoTray;
+    if (demoMode) {
+        auto started = demo::DemoCards::start(assetDir + "/cards/demo/tray.json");
+        if (!started) {
+            return fail(started.error());
+        }
+        demoCards = std::move(started.value());
+        demoTray = std::make_unique<demo::DemoTray>(*demoCards);
+        reader = demoCards->connstring();
+    }
+
     options.window.title = program->name;
     options.faces = ui::FontSet::findFaces({
         {assetDir + "/fonts/regular.otf", assetDir + "/fonts/bold.otf"},
@@ -253,9 +324,14 @@ int main(int argc, char** argv) {
     }
     ui::KioskWindow& window = *created.value();
     services::LogRing log;
+
+    if (demoCards) {
+        log.add("demo mode: " + std::to_string(demoCards->cards().size()) + " demo cards on the PN532 simulator");
+    }
     services::Mailbox<kiosk::Message> inbox(window.waker());
 
     // Head office, when configured: its own thread and connection.
+    std::atomic<services::EffectWorker*> onlineSink{nullptr};  // set once the effect worker exists
     std::unique_ptr<kiosksync::SyncClient> sync;
     headOffice = optionOrEnv(headOffice, "KIOSK_HEAD_OFFICE");
     if (!headOffice.empty() && headOffice != "none") {
@@ -269,9 +345,14 @@ int main(int argc, char** argv) {
         syncOptions.http.bearerToken = token.value();
         syncOptions.http.caFile = caFile;
         syncOptions.log = [&log](const std::string& line) { log.add("sync: " + line); };
-        sync = std::make_unique<kiosksync::SyncClient>(std::move(syncOptions), [&inbox](const kiosksync::SyncStatus& s) {
-            inbox.post(services::toFlowMessage(s));
-        });
+        sync = std::make_unique<kiosksync::SyncClient>(
+            std::move(syncOptions), [&inbox, &onlineSink](const kiosksync::SyncStatus& s) {
+                // The worker's offline limits and its online lookup on tap follow head office's reach.
+                if (services::EffectWorker* worker = onlineSink.load()) {
+                    worker->setOnline(s.online);
+                }
+                inbox.post(services::toFlowMessage(s));
+            });
         if (const auto& problem = sync->configurationError()) {
             return fail("head office " + headOffice + ": " + problem->message);
         }
@@ -293,14 +374,21 @@ int main(int argc, char** argv) {
         }
     };
     workerOptions.testReader = [&readerWatch](kiosk::RequestId request) { return readerWatch.test(request); };
+    if (sync) {
+        workerOptions.onlineLookup = [&sync](const std::string& token) { return sync->lookupCard(token); };
+    }
     services::EffectWorker worker(std::move(workerOptions), inbox);
+    onlineSink = &worker;
 
     // The card reader, in its supervised worker process.
     std::unique_ptr<nfc::SupervisedCardReader> cardReader;
-    reader = optionOrEnv(reader, "KIOSK_READER");
+    if (!demoMode) {
+        reader = optionOrEnv(reader, "KIOSK_READER");
+    }
     if (!reader.empty() && reader != "none") {
         nfc::SupervisorOptions readerOptions;
         readerOptions.workerPath = findNfcWorker(nfcWorker);
+        readerOptions.cards = cardKeyFiles(cardKeys, refuseUidOnly, demoMode, assetDir, database);
         readerOptions.reader.connstring = reader;
         cardReader = std::make_unique<nfc::SupervisedCardReader>(std::move(readerOptions));
     } else {
@@ -314,6 +402,14 @@ int main(int argc, char** argv) {
             worker.post(std::move(effect));
         }
     };
+    if (demoTray) {
+        links.onKey = [&tray = *demoTray, &window](int key) {
+            if (tray.onKey(key)) {
+                window.redraw();  // the tray shows the card on the reader
+            }
+        };
+        links.drawOverlay = [&tray = *demoTray](const ui::UiContext& context) { tray.draw(context); };
+    }
     window.link(std::move(links));
     worker.start();
     if (sync) {

@@ -213,10 +213,10 @@ Outcome ActionDesk::confirmAmount(FlowContext context) {
     if (!snapshot || !state.staff || !canConfirm(state, context.program)) {
         return unchanged();
     }
+    // The amount stays on screen (with its preview) while it is saved;
+    // onRecorded clears it, and every action starts from an empty keypad.
     if (state.draft.action == StaffAction::Award) {
-        const loyalty::Money amount = state.keypad.value();
-        state.keypad.clear();
-        return Outcome{true, {FlowSteps::record(state, EarnPurchase{amount})}};
+        return Outcome{true, {FlowSteps::record(state, EarnPurchase{state.keypad.value()})}};
     }
     const loyalty::Points points = state.keypad.value();
     const loyalty::Points delta = state.draft.negative ? -points : points;
@@ -226,7 +226,6 @@ Outcome ActionDesk::confirmAmount(FlowContext context) {
     if (!decision) {
         return refuse(context, decision.error(), ScreenId::AmountEntry);
     }
-    state.keypad.clear();
     return Outcome{true, {FlowSteps::record(state, AdjustPoints{delta, reason})}};
 }
 

@@ -301,9 +301,33 @@ std::optional<kiosk::Intent> drawRow(const MemberListRow& row, float dy, const k
     return intent;
 }
 
+float tierBarHeight(const UiContext& ui) { return std::max(ui.theme.mm(2.5f), 12.0f * ui.scale); }
+
+ImFont* tierBadgeFont(const kiosk::MemberView& view, float width, const UiContext& ui) {
+    return largestFitting(view.tierName, width - ui.theme.mm(6.0f), {FontRole::Button, FontRole::Body}, ui);
+}
+
+// How tall drawSummary's content is with this balance font and spacing.
+float summaryHeight(const kiosk::MemberView& view, ImFont* balance, float gap, float width, const UiContext& ui) {
+    ImFont* body = ui.fonts.get(FontRole::Body);
+    float height = gap + centeredTextHeight(view.balanceText, balance, width);
+    if (!view.pendingText.empty()) {
+        height += centeredTextHeight(view.pendingText, body, width);
+    }
+    if (!view.tierName.empty()) {
+        height += gap + tierBadgeFont(view, width, ui)->FontSize * 1.6f + gap + tierBarHeight(ui) + gap * 0.5f;
+    }
+    for (const std::string* text : {&view.tierProgressText, &view.expiryText, &view.nextRewardText}) {
+        if (!text->empty()) {
+            height += (text == &view.tierProgressText ? 0.0f : gap) + centeredTextHeight(*text, body, width);
+        }
+    }
+    return height + gap;
+}
+
 void drawSummary(const kiosk::MemberView& view, const Rect& area, const UiContext& ui) {
     const Palette& palette = ui.theme.palette();
-    const float gap = screenGap(ui);
+    float gap = screenGap(ui);
     const float rounding = ImGui::GetStyle().FrameRounding;
     // The panel behind the scrolling summary, on the screen's own draw list.
     ImGui::GetWindowDrawList()->AddRectFilled(area.pos, area.max(), toU32(palette.surface), rounding);
@@ -317,16 +341,26 @@ void drawSummary(const kiosk::MemberView& view, const Rect& area, const UiContex
     const float left = origin.x + gap;
     const float width = std::max(1.0f, area.size.x - 2.0f * gap);
     ImFont* body = ui.fonts.get(FontRole::Body);
-    float y = origin.y + gap;
 
+    // A short panel (800x480, a banner above): a smaller balance and tighter
+    // spacing keep the expiry and the next reward in view rather than below
+    // the fold of a panel nobody knows scrolls.
     ImFont* balance = largestFitting(view.balanceText, width, {FontRole::Display, FontRole::Heading, FontRole::Button}, ui);
-    y = centeredText(view.balanceText, balance, toU32(palette.text), left, width, y);
+    const float fullGap = gap;
+    for (const float tighter : {0.5f, 0.25f}) {
+        if (summaryHeight(view, balance, gap, width, ui) <= area.size.y) {
+            break;
+        }
+        balance = largestFitting(view.balanceText, width, {FontRole::Heading, FontRole::Button}, ui);
+        gap = fullGap * tighter;
+    }
+    float y = centeredText(view.balanceText, balance, toU32(palette.text), left, width, origin.y + gap);
     if (!view.pendingText.empty()) {
         y = centeredText(view.pendingText, body, toU32(palette.textMuted), left, width, y);
     }
     if (!view.tierName.empty()) {
         y += gap;
-        ImFont* badgeFont = largestFitting(view.tierName, width - ui.theme.mm(6.0f), {FontRole::Button, FontRole::Body}, ui);
+        ImFont* badgeFont = tierBadgeFont(view, width, ui);
         const ImVec2 badge(std::min(width, textWidth(badgeFont, view.tierName) + ui.theme.mm(6.0f)), badgeFont->FontSize * 1.6f);
         const ImVec2 badgeMin(std::floor(left + (width - badge.x) * 0.5f), y);
         drawList->AddRectFilled(badgeMin, ImVec2(badgeMin.x + badge.x, y + badge.y), toU32(palette.accent), badge.y * 0.5f);
@@ -336,7 +370,7 @@ void drawSummary(const kiosk::MemberView& view, const Rect& area, const UiContex
                  toU32(palette.accentText), view.tierName);
         y += badge.y + gap;
         // Progress to the next tier.
-        const float barHeight = std::max(ui.theme.mm(2.5f), 12.0f * ui.scale);
+        const float barHeight = tierBarHeight(ui);
         const float share = static_cast<float>(std::clamp(view.tierProgressPerMille, 0, 1000)) / 1000.0f;
         drawList->AddRectFilled(ImVec2(left, y), ImVec2(left + width, y + barHeight), toU32(palette.background), barHeight * 0.5f);
         if (share > 0.0f) {

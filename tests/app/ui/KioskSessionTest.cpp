@@ -4,13 +4,11 @@
 // office's change feed would leave it. What was shown is read from
 // --ui-trace; every screen shown is saved by --screenshot-dir.
 #include <chrono>
-#include <fstream>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "nfc/sim/CardFile.h"
 #include "nfc/sim/Pn532Simulator.h"
@@ -21,6 +19,7 @@
 #include "storage/Migrator.h"
 #include "support/ChildProcess.h"
 #include "support/TempDir.h"
+#include "support/UiTraceReader.h"
 #include "support/XvfbServer.h"
 
 // CppUTest last: its memory-leak macros redefine new.
@@ -30,32 +29,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-struct Frame {
-    std::string screen;
-    std::vector<std::string> texts;
-    bool shows(const std::string& part) const {
-        for (const auto& text : texts) {
-            if (text.find(part) != std::string::npos) {
-                return true;
-            }
-        }
-        return false;
-    }
-};
-
-std::vector<Frame> readTrace(const std::string& path) {
-    std::vector<Frame> frames;
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        auto json = nlohmann::json::parse(line, nullptr, false);
-        if (json.is_discarded()) {
-            continue;  // a line being written
-        }
-        frames.push_back({json.value("screen", ""), json.value("texts", std::vector<std::string>{})});
-    }
-    return frames;
-}
+using Frame = testsupport::TracedFrame;
+using testsupport::readTrace;
 
 // A member with a balance and a UID-only card, as the change feed stores them.
 void prepareDatabase(const std::string& path) {
