@@ -188,6 +188,9 @@ loyalty::Expected<storage::KioskStore, std::string> openStore(const std::string&
                  journal ? journal->c_str() : "?",
                  level ? storage::Database::synchronousName(level.value()).c_str() : "?", store->schemaVersion(),
                  store->degraded() ? ", READ-ONLY: " : "", store->readOnlyReason().c_str());
+    // The start-up check read every page through this connection's cache;
+    // the UI thread hardly reads again (the workers have their own).
+    (void)db.exec("PRAGMA shrink_memory");
     if (!kioskId.empty() && !store->readOnly()) {
         if (auto provisioned = storage::KioskIdentity(db).provision(kioskId, 0); !provisioned) {
             return loyalty::unexpected(provisioned.error().message);

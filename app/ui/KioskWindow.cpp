@@ -15,6 +15,12 @@ namespace ui {
 namespace {
 
 constexpr int kScreenshotFrame = 3;  // ImGui settles layout over the first frames
+// A tap's lookup usually answers within a few milliseconds: "Reading your
+// card" is drawn only when the answer takes longer than this, so the usual
+// first frame after a tap is the answer itself (the member screen), and a
+// slow answer (head office within its deadline, a busy disk) still shows at
+// once that the tap was seen. Under 100 ms reads as instant.
+constexpr std::int64_t kReadingGraceMs = 100;
 
 float scaleFor(int width, int height) {
     return std::max(0.5f, std::min(static_cast<float>(width) / 1280.0f, static_cast<float>(height) / 800.0f));
@@ -91,7 +97,10 @@ int KioskWindow::run() {
                  platform_->rendererDescription().c_str());
     while (running_) {
         SDL_Event event;
-        const int timeout = scheduler_.waitTimeoutMs(msUntilDeadline());
+        int timeout = scheduler_.waitTimeoutMs(msUntilDeadline());
+        if (const std::int64_t hold = readingHoldMs(); hold > 0) {
+            timeout = static_cast<int>(hold);  // the lookup's answer (a wake event) ends the wait
+        }
         if (SDL_WaitEventTimeout(&event, timeout) != 0) {
             do {
                 handleEvent(event);
@@ -103,7 +112,7 @@ int KioskWindow::run() {
         // last tick), and an idle timeout that fell due ends the session.
         tick();
         pumpMessages();
-        if (!running_ || !scheduler_.shouldDraw()) {
+        if (!running_ || !scheduler_.shouldDraw() || readingHoldMs() > 0) {
             continue;
         }
         const bool settled = scheduler_.lastPendingFrame();
@@ -143,6 +152,18 @@ void KioskWindow::apply(const kiosk::Outcome& outcome) {
 }
 
 void KioskWindow::redraw() { scheduler_.wake(); }
+
+std::int64_t KioskWindow::readingHoldMs() {
+    if (flow_.screen() != kiosk::ScreenId::CardReading) {
+        readingSinceMs_.reset();
+        return 0;
+    }
+    const std::int64_t now = monotonicMs();
+    if (!readingSinceMs_) {
+        readingSinceMs_ = now;
+    }
+    return std::max<std::int64_t>(0, *readingSinceMs_ + kReadingGraceMs - now);
+}
 
 void KioskWindow::pumpMessages() {
     if (links_.takeMessages) {

@@ -79,6 +79,9 @@ private:
     std::int64_t msUntilDeadline() const;
     std::optional<kiosk::Intent> drawFrame();
     void traceFrame(double startedMs);
+    // How much longer the card-reading screen waits for the lookup's answer
+    // before it is drawn (0: draw now). UI thread only.
+    std::int64_t readingHoldMs();
     void captureIfNew();
 
     KioskWindowOptions options_;
@@ -94,6 +97,7 @@ private:
     bool running_ = true;
     int framesDrawn_ = 0;
     int screenshotsWritten_ = 0;
+    std::optional<std::int64_t> readingSinceMs_;  // the flow entered CardReading
     std::optional<double> cardArrivedMs_;  // a CardTapped reached the flow since the last frame
     std::string lastCaptured_;  // screen name + texts of the last --screenshot-dir capture
 };

@@ -124,6 +124,15 @@ void UiPlatform::endFrame(float clearR, float clearG, float clearB) {
     glClearColor(clearR, clearG, clearB, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // The font atlas is on the GPU since the first NewFrame: its CPU copy (an
+    // alpha and an RGBA bitmap of every glyph at kiosk sizes) and the font
+    // files it was built from are megabytes the kiosk never reads again. Dropped once the frame has ended (the
+    // atlas is locked during a frame); the fonts are never rebuilt.
+    if (!fontPixelsReleased_) {
+        ImGui::GetIO().Fonts->ClearTexData();
+        ImGui::GetIO().Fonts->ClearInputData();  // the font files' bytes; the built glyphs stay
+        fontPixelsReleased_ = true;
+    }
 }
 
 void UiPlatform::present() { SDL_GL_SwapWindow(window_); }

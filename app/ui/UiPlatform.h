@@ -46,6 +46,7 @@ private:
     bool imguiStarted_ = false;
     bool sdlBackend_ = false;
     bool glBackend_ = false;
+    bool fontPixelsReleased_ = false;
 };
 
 }  // namespace ui
