@@ -92,8 +92,8 @@ TEST(DemoTrayIndex, TheCardsAreTheOnesTheHeadOfficeDemoDataKnows) {
     CHECK_TRUE(cards["u:04A1B2C3"] == std::make_pair(std::string("m-gold"), std::string("active")));
     CHECK_TRUE(cards["u:A1B2C3D4"] == std::make_pair(std::string("m-near"), std::string("active")));
     CHECK_TRUE(cards["u:04A1B2C3D4E5F6"].second == "blocked");
-    STRCMP_EQUAL("s-anna", staffCards["u:04C1D2E3F40A0B"].c_str());
-    STRCMP_EQUAL("s-marco", staffCards["u:04B1C2D3E4F506"].c_str());
+    STRCMP_EQUAL("1001", staffCards["u:04C1D2E3F40A0B"].c_str());
+    STRCMP_EQUAL("1002", staffCards["u:04B1C2D3E4F506"].c_str());
     // Signed and SUN cards (2, 5) carry the tokens head office knows; the
     // clone's (6) UID is nobody's.
     CHECK_TRUE(cards["n:0000000000010001"].first == "m-new");
