@@ -178,6 +178,13 @@ Outcome KioskFlow::onCardRemoved() {
         state_.pending.reset();  // keep serving; the lookup's answer is now stale
         return changed();
     }
+    if (state_.customer) {
+        // A second card (often a staff card) tapped and taken away before it
+        // was read: the customer already served stays, as they were.
+        state_.pending.reset();
+        FlowSteps::toCustomerScreen(state_);
+        return changed();
+    }
     FlowSteps::endSession(state_);
     return changed();
 }

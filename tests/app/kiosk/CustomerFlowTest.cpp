@@ -141,6 +141,18 @@ TEST(CustomerFlow, RemovingTheCardWhileItIsReadGoesBackAndIgnoresTheLateAnswer) 
     CHECK_FALSE(driver.flow.holdsPersonalData());
 }
 
+TEST(CustomerFlow, ASecondCardTakenAwayBeforeItIsReadLeavesTheMemberServed) {
+    driver.tapMember();
+    const auto staffTap = driver.tap("tok-staff");  // staff tap theirs and lift it at once
+    CHECK(driver.flow.screen() == ScreenId::CardReading);
+    CHECK_TRUE(driver.send(kiosk::CardRemoved{}).changed);
+    CHECK(driver.flow.screen() == ScreenId::Member);
+    CHECK_FALSE(driver.flow.busy());
+    CHECK_TRUE(driver.flow.holdsPersonalData());
+    CHECK_FALSE(driver.send(kiosk::CardLookedUp{staffTap, kiosk::UnknownCard{}}).changed);  // late: ignored
+    CHECK(driver.flow.screen() == ScreenId::Member);
+}
+
 TEST(CustomerFlow, RemovingTheCardOnTheMemberScreenKeepsTheScreen) {
     driver.tapMember();
     CHECK_FALSE(driver.send(kiosk::CardRemoved{}).changed);
