@@ -162,12 +162,6 @@ std::string findAssets(const std::string& requested) {
     return KIOSK_SOURCE_ASSETS;
 }
 
-bool parseSize(const std::string& text, int& width, int& height) {
-    char separator = 0;
-    return std::sscanf(text.c_str(), "%d%c%d", &width, &separator, &height) == 3 && (separator == 'x' || separator == 'X') &&
-           width >= 320 && height >= 240 && width <= 7680 && height <= 4320;
-}
-
 int fail(const std::string& message) {
     std::fprintf(stderr, "loyalty-kiosk: %s\n", message.c_str());
     return 1;
@@ -259,7 +253,7 @@ int main(int argc, char** argv) {
 
     if (!windowed.empty()) {
         options.window.fullscreen = false;
-        if (!parseSize(windowed, options.window.width, options.window.height)) {
+        if (!ui::parseWindowSize(windowed, options.window.width, options.window.height)) {
             return fail("--windowed takes WIDTHxHEIGHT between 320x240 and 7680x4320, got '" + windowed + "'");
         }
     }
@@ -274,16 +268,9 @@ int main(int argc, char** argv) {
     if (!program) {
         return fail("the programme file is not valid: " + program.error().describe());
     }
-    std::vector<config::Catalog> catalogues;
-    for (const auto& language : languages) {
-        auto catalogue = config::Catalog::loadFile(assetDir + "/i18n/" + language + ".toml", language);
-        if (!catalogue) {
-            return fail("language '" + language + "': " + catalogue.error().describe());
-        }
-        catalogues.push_back(std::move(catalogue.value()));
-    }
-    if (catalogues.empty()) {
-        return fail("--languages names no language");
+    auto catalogues = config::Catalog::loadLanguages(assetDir + "/i18n", languages);
+    if (!catalogues) {
+        return fail(catalogues.error());
     }
 
     if (database.empty()) {
@@ -311,16 +298,12 @@ int main(int argc, char** argv) {
     }
 
     options.window.title = program->name;
-    options.faces = ui::FontSet::findFaces({
-        {assetDir + "/fonts/regular.otf", assetDir + "/fonts/bold.otf"},
-        {"/usr/share/fonts/opentype/inter/Inter-Regular.otf", "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf"},
-        {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
-    });
+    options.faces = ui::FontSet::kioskFaces(assetDir);
 
     options.utcOffsetSeconds = localUtcOffsetSeconds();
     flowSettings.customerIdleMs = static_cast<std::int64_t>(customerIdleSeconds * 1000.0);
     flowSettings.staffIdleMs = static_cast<std::int64_t>(staffIdleSeconds * 1000.0);
-    kiosk::KioskFlow flow(*program, std::move(catalogues), flowSettings);
+    kiosk::KioskFlow flow(*program, std::move(catalogues.value()), flowSettings);
     auto created = ui::KioskWindow::create(options, flow);
     if (!created) {
         return fail(created.error());

@@ -96,4 +96,20 @@ std::string Catalog::format(std::string_view key,
     return out;
 }
 
+loyalty::Expected<std::vector<Catalog>, std::string> Catalog::loadLanguages(const std::string& directory,
+                                                                          const std::vector<std::string>& languages) {
+    std::vector<Catalog> catalogues;
+    for (const auto& language : languages) {
+        auto catalogue = loadFile(directory + "/" + language + ".toml", language);
+        if (!catalogue) {
+            return loyalty::unexpected("language '" + language + "': " + catalogue.error().describe());
+        }
+        catalogues.push_back(std::move(catalogue.value()));
+    }
+    if (catalogues.empty()) {
+        return loyalty::unexpected(std::string("no language named (--languages)"));
+    }
+    return catalogues;
+}
+
 }  // namespace config

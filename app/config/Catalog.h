@@ -19,6 +19,11 @@ public:
     // Loads <directory>/<language>.toml. Keys are dotted ("attract.title");
     // every value must be a string.
     static loyalty::Expected<Catalog, ConfigError> loadFile(const std::string& path, std::string language);
+    // <directory>/<language>.toml for each language, in order; the error
+    // names the language and what is wrong ("language 'es': ..."), or that
+    // no language was named.
+    static loyalty::Expected<std::vector<Catalog>, std::string> loadLanguages(const std::string& directory,
+                                                                              const std::vector<std::string>& languages);
     static loyalty::Expected<Catalog, ConfigError> loadString(std::string_view text, std::string sourceName,
                                                               std::string language);
 

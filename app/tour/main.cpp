@@ -40,12 +40,6 @@ std::string findAssets(const std::string& requested) {
     return KIOSK_SOURCE_ASSETS;
 }
 
-bool parseSize(const std::string& text, int& width, int& height) {
-    char separator = 0;
-    return std::sscanf(text.c_str(), "%d%c%d", &width, &separator, &height) == 3 && (separator == 'x' || separator == 'X') &&
-           width >= 320 && height >= 240 && width <= 7680 && height <= 4320;
-}
-
 std::int32_t localUtcOffsetSeconds(std::time_t now) {
     std::tm local{};
     localtime_r(&now, &local);
@@ -75,7 +69,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(cli, argc, argv);
 
     options.window.fullscreen = false;
-    if (!parseSize(windowed, options.window.width, options.window.height)) {
+    if (!ui::parseWindowSize(windowed, options.window.width, options.window.height)) {
         return fail("--windowed takes WIDTHxHEIGHT between 320x240 and 7680x4320, got '" + windowed + "'");
     }
     if (options.continuous && !options.screenshotDir.empty()) {
@@ -86,23 +80,12 @@ int main(int argc, char** argv) {
     if (!program) {
         return fail("the programme file is not valid: " + program.error().describe());
     }
-    std::vector<config::Catalog> catalogues;
-    for (const auto& language : languages) {
-        auto catalogue = config::Catalog::loadFile(assetDir + "/i18n/" + language + ".toml", language);
-        if (!catalogue) {
-            return fail("language '" + language + "': " + catalogue.error().describe());
-        }
-        catalogues.push_back(std::move(catalogue.value()));
-    }
-    if (catalogues.empty()) {
-        return fail("--languages names no language");
+    auto catalogues = config::Catalog::loadLanguages(assetDir + "/i18n", languages);
+    if (!catalogues) {
+        return fail(catalogues.error());
     }
     options.window.title = program->name + " (screen tour)";
-    options.faces = ui::FontSet::findFaces({
-        {assetDir + "/fonts/regular.otf", assetDir + "/fonts/bold.otf"},
-        {"/usr/share/fonts/opentype/inter/Inter-Regular.otf", "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf"},
-        {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
-    });
+    options.faces = ui::FontSet::kioskFaces(assetDir);
     const std::time_t now = std::time(nullptr);
     options.utcOffsetSeconds = localUtcOffsetSeconds(now);
     const std::string screenshotDir = options.screenshotDir;
@@ -114,7 +97,7 @@ int main(int argc, char** argv) {
     kiosk::FlowSettings settings;
     settings.customerIdleMs = 3'600'000;
     settings.staffIdleMs = 3'600'000;
-    kiosk::KioskFlow flow(*program, std::move(catalogues), settings);
+    kiosk::KioskFlow flow(*program, std::move(catalogues.value()), settings);
     tour::DemoShop shop(loyalty::Instant{static_cast<std::int64_t>(now), options.utcOffsetSeconds}, languages.front());
     tour::TourDriver driver(tour::buildTour(shop), flow, {screenshotDir, options.continuous, holdFrames});
 

@@ -25,6 +25,14 @@ bool isBold(FontRole role) { return role == FontRole::Button || role == FontRole
 
 }  // namespace
 
+FontFaces FontSet::kioskFaces(const std::string& assetDir) {
+    return findFaces({
+        {assetDir + "/fonts/regular.otf", assetDir + "/fonts/bold.otf"},
+        {"/usr/share/fonts/opentype/inter/Inter-Regular.otf", "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf"},
+        {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
+    });
+}
+
 FontFaces FontSet::findFaces(const std::vector<FontFaces>& candidates) {
     std::error_code ignored;
     for (const auto& faces : candidates) {

@@ -23,6 +23,9 @@ class FontSet {
 public:
     // The first candidate pair whose files both exist; empty paths when none.
     static FontFaces findFaces(const std::vector<FontFaces>& candidates);
+    // The kiosk's faces: ASSETS/fonts/{regular,bold}.otf, else Debian's Inter
+    // (fonts-inter), else DejaVu Sans (fonts-dejavu-core).
+    static FontFaces kioskFaces(const std::string& assetDir);
 
     // Pixel height of a role at scale 1 (a 1280x800 panel).
     static float basePixels(FontRole role);

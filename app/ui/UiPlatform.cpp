@@ -1,5 +1,7 @@
 #include "ui/UiPlatform.h"
 
+#include <cstdio>
+
 #include <GLES2/gl2.h>
 #include <SDL.h>
 #include <imgui.h>
@@ -133,6 +135,12 @@ void UiPlatform::endFrame(float clearR, float clearG, float clearB) {
         ImGui::GetIO().Fonts->ClearInputData();  // the font files' bytes; the built glyphs stay
         fontPixelsReleased_ = true;
     }
+}
+
+bool parseWindowSize(const std::string& text, int& width, int& height) {
+    char separator = 0;
+    return std::sscanf(text.c_str(), "%d%c%d", &width, &separator, &height) == 3 && (separator == 'x' || separator == 'X') &&
+           width >= 320 && height >= 240 && width <= 7680 && height <= 4320;
 }
 
 void UiPlatform::present() { SDL_GL_SwapWindow(window_); }

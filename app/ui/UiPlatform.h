@@ -20,6 +20,10 @@ struct WindowOptions {
     std::string title = "Loyalty kiosk";
 };
 
+// "1280x800" (or 1280X800) into width and height, between 320x240 and
+// 7680x4320; false otherwise.
+bool parseWindowSize(const std::string& text, int& width, int& height);
+
 class UiPlatform {
 public:
     static loyalty::Expected<std::unique_ptr<UiPlatform>, std::string> create(const WindowOptions& options);

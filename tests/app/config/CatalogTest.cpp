@@ -71,3 +71,17 @@ TEST(Catalog, ShippedLanguagesHaveTheSameKeys) {
     }
     CHECK_TRUE(english->text("attract.title") != spanish->text("attract.title"));
 }
+
+TEST(Catalog, TheKiosksLanguagesLoadInOrderAndAMissingOneIsNamed) {
+    auto both = config::Catalog::loadLanguages(KIOSK_SOURCE_ASSETS "/i18n", {"es", "en"});
+    CHECK_TRUE(both.hasValue());
+    LONGS_EQUAL(2, both->size());
+    STRCMP_EQUAL("es", (*both)[0].language().c_str());
+    STRCMP_EQUAL("en", (*both)[1].language().c_str());
+    auto missing = config::Catalog::loadLanguages(KIOSK_SOURCE_ASSETS "/i18n", {"en", "fr"});
+    CHECK_FALSE(missing.hasValue());
+    STRCMP_CONTAINS("language 'fr'", missing.error().c_str());
+    auto none = config::Catalog::loadLanguages(KIOSK_SOURCE_ASSETS "/i18n", {});
+    CHECK_FALSE(none.hasValue());
+    STRCMP_CONTAINS("no language", none.error().c_str());
+}
