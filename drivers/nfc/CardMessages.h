@@ -46,8 +46,4 @@ struct ReaderStatus {
 
 using NfcMessage = std::variant<CardPresented, CardRemoved, ReaderStatus>;
 
-std::string cardKindName(CardKind kind);
-std::string cardRefusalName(CardRefusal refusal);
-std::string readerStateName(ReaderState state);
-
 }  // namespace nfc
