@@ -94,25 +94,10 @@ std::optional<Memory> memoryKb(pid_t pid) {
     return memory;
 }
 
-std::vector<pid_t> childrenOf(pid_t pid) {
-    std::vector<pid_t> children;
-    std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator("/proc", error)) {
-        const std::string name = entry.path().filename().string();
-        if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-            continue;
-        }
-        const auto child = static_cast<pid_t>(std::stol(name));
-        const auto values = statFields(child);
-        if (values.size() > 1 && std::stol(values[1]) == pid) {
-            children.push_back(child);
-        }
-    }
-    return children;
-}
+namespace {
 
-std::vector<pid_t> processTree(pid_t pid) {
-    // One pass over /proc for all parent links, then a walk down from pid.
+// Every process's parent, from one pass over /proc: parent -> children.
+std::multimap<pid_t, pid_t> childrenByParent() {
     std::multimap<pid_t, pid_t> byParent;
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator("/proc", error)) {
@@ -126,6 +111,23 @@ std::vector<pid_t> processTree(pid_t pid) {
             byParent.emplace(static_cast<pid_t>(std::stol(values[1])), child);
         }
     }
+    return byParent;
+}
+
+}  // namespace
+
+std::vector<pid_t> childrenOf(pid_t pid) {
+    const auto byParent = childrenByParent();
+    std::vector<pid_t> children;
+    const auto [first, last] = byParent.equal_range(pid);
+    for (auto it = first; it != last; ++it) {
+        children.push_back(it->second);
+    }
+    return children;
+}
+
+std::vector<pid_t> processTree(pid_t pid) {
+    const auto byParent = childrenByParent();
     std::vector<pid_t> tree{pid};
     for (std::size_t i = 0; i < tree.size(); ++i) {
         const auto [first, last] = byParent.equal_range(tree[i]);
