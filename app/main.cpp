@@ -5,7 +5,7 @@
 //   reader         the supervised libnfc worker process (nfc::SupervisedCardReader)
 //   sync           head office (kiosksync::SyncClient), when one is configured
 //   demo           with --demo, the PN532 simulator in this process as the
-//                  reader, its cards on keys 1-8 and the demo tray (app/demo)
+//                  reader, its cards on keys 1-9 and the demo tray (app/demo)
 // Messages from the last three reach the flow through one mailbox that wakes
 // the UI thread (design brief §3).
 
@@ -247,7 +247,7 @@ int main(int argc, char** argv) {
                    "File of the last SUN counter per NTAG 424 card (default: sun-counters beside the database)");
     cli.add_flag("--no-uid-only", refuseUidOnly, "Refuse UID-only cards (MIFARE, unsigned NTAG)");
     cli.add_flag("--demo", demoMode,
-                 "Demo mode: the PN532 simulator as the reader, demo cards on keys 1-8 (0 removes) and an on-screen tray");
+                 "Demo mode: the PN532 simulator as the reader, demo cards on keys 1-9 (0 removes) and an on-screen tray");
     cli.set_version_flag("--version", KIOSK_VERSION);
     CLI11_PARSE(cli, argc, argv);
 
@@ -346,6 +346,24 @@ int main(int argc, char** argv) {
         log.add("no head office configured: working offline");
     }
 
+    // The card reader, in its supervised worker process.
+    // Declared before the effect worker, which writes cards through it.
+    std::unique_ptr<nfc::SupervisedCardReader> cardReader;
+    bool issuesCards = false;
+    if (!demoMode) {
+        reader = optionOrEnv(reader, "KIOSK_READER");
+    }
+    if (!reader.empty() && reader != "none") {
+        nfc::SupervisorOptions readerOptions;
+        readerOptions.workerPath = findNfcWorker(nfcWorker);
+        readerOptions.cards = cardKeyFiles(cardKeys, refuseUidOnly, demoMode, assetDir, database);
+        issuesCards = !readerOptions.cards.kioskKey.empty() || !readerOptions.cards.acceptUidOnly;
+        readerOptions.reader.connstring = reader;
+        cardReader = std::make_unique<nfc::SupervisedCardReader>(std::move(readerOptions));
+    } else {
+        log.add("no card reader configured (--reader)");
+    }
+
     // The flow's effects, on a worker thread with its own connection.
     ReaderWatch readerWatch;
     services::EffectWorkerOptions workerOptions;
@@ -363,23 +381,17 @@ int main(int argc, char** argv) {
     if (sync) {
         workerOptions.onlineLookup = [&sync](const std::string& token) { return sync->lookupCard(token); };
     }
+    if (cardReader && issuesCards) {
+        // A blank NTAG gets this kiosk's signed record before it is enrolled.
+        // With no kiosk key it is linked by its UID, unless UID-only cards are
+        // refused: then the write fails and the screen says the kiosk cannot
+        // issue cards (a UID-linked card would be refused at its next tap).
+        workerOptions.writeCard = [&cardReader](const std::string& uid, std::uint32_t serial, std::uint64_t issuedAt) {
+            return cardReader->writeCard(uid, serial, issuedAt, std::chrono::milliseconds(5000));
+        };
+    }
     services::EffectWorker worker(std::move(workerOptions), inbox);
     onlineSink = &worker;
-
-    // The card reader, in its supervised worker process.
-    std::unique_ptr<nfc::SupervisedCardReader> cardReader;
-    if (!demoMode) {
-        reader = optionOrEnv(reader, "KIOSK_READER");
-    }
-    if (!reader.empty() && reader != "none") {
-        nfc::SupervisorOptions readerOptions;
-        readerOptions.workerPath = findNfcWorker(nfcWorker);
-        readerOptions.cards = cardKeyFiles(cardKeys, refuseUidOnly, demoMode, assetDir, database);
-        readerOptions.reader.connstring = reader;
-        cardReader = std::make_unique<nfc::SupervisedCardReader>(std::move(readerOptions));
-    } else {
-        log.add("no card reader configured (--reader)");
-    }
 
     ui::FlowLinks links;
     links.takeMessages = [&inbox] { return inbox.drain(); };

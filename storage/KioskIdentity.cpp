@@ -64,6 +64,41 @@ Status KioskIdentity::provision(std::string_view id, std::int64_t nowMs) {
     return tx->commit();
 }
 
+Result<std::uint32_t> KioskIdentity::takeCardSerial(std::int64_t nowUnixSeconds) {
+    auto tx = Transaction::begin(db_);
+    if (!tx) {
+        return loyalty::unexpected(tx.error());
+    }
+    auto select = db_.prepare("SELECT card_serial FROM kiosk WHERE singleton = 1");
+    if (!select) {
+        return loyalty::unexpected(select.error());
+    }
+    auto row = select->step();
+    if (!row) {
+        return loyalty::unexpected(row.error());
+    }
+    if (!row.value()) {
+        return loyalty::unexpected(notProvisioned(db_));
+    }
+    const std::int64_t last = select->columnInt64(0);
+    const std::int64_t serial = std::max(last + 1, nowUnixSeconds - kCardSerialEpoch);
+    if (serial > 0xFFFFFFFFLL) {
+        return loyalty::unexpected(StorageError{
+            ErrorCode::Constraint, "database " + db_.path() + ": this kiosk has issued every card serial it can", 0});
+    }
+    auto update = db_.prepare("UPDATE kiosk SET card_serial = ?1 WHERE singleton = 1");
+    if (!update) {
+        return loyalty::unexpected(update.error());
+    }
+    if (auto done = update->bind(1, serial).run(); !done) {
+        return loyalty::unexpected(done.error());
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return loyalty::unexpected(committed.error());
+    }
+    return static_cast<std::uint32_t>(serial);
+}
+
 Result<std::optional<std::string>> KioskIdentity::kioskId() {
     auto select = db_.prepare("SELECT kiosk_id FROM kiosk WHERE singleton = 1");
     if (!select) {

@@ -39,6 +39,15 @@ public:
     // before it deletes events, so their numbers are never used again.
     Status raiseSequenceFloor();
 
+    // The serial of a card this kiosk is about to issue, committed in a
+    // transaction of its own (docs/cards.md, "Card ids"): above every serial
+    // taken before and at least the seconds since 2026-01-01 (kCardSerialEpoch),
+    // so a database restored from an old backup does not hand one out twice.
+    // A serial whose card was then not written is simply never used.
+    // NotFound before provisioning; Constraint once 32 bits are used up.
+    Result<std::uint32_t> takeCardSerial(std::int64_t nowUnixSeconds);
+    static constexpr std::int64_t kCardSerialEpoch = 1767225600;  // 2026-01-01T00:00:00Z
+
     static bool isValidId(std::string_view kioskId);
 
     // Columns: kiosk_id, the next sequence number (no row before provisioning).

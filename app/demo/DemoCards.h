@@ -1,5 +1,5 @@
 #pragma once
-// The demo's card tray: eight virtual cards (assets/cards/demo/tray.json)
+// The demo's card tray: nine virtual cards (assets/cards/demo/tray.json)
 // and the in-process PN532 simulator the kiosk's reader talks to in demo
 // mode (loyalty-kiosk --demo). The tray index lists the cards:
 //

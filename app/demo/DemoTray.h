@@ -7,7 +7,7 @@
 // card (its key in the corner, its short label), the card on the reader
 // highlighted; tapping a card presents it (or takes it away) and closes the
 // strip again, so the screen's own buttons are hidden only while the
-// presenter picks a card. Keys 1-8 (and the keypad's) do the same without
+// presenter picks a card. Keys 1-9 (and the keypad's) do the same without
 // opening it; 0 takes the card away.
 //
 // Labels are fixed English developer labels (tray.json), not catalogue

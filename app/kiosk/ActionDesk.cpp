@@ -365,7 +365,13 @@ Outcome ActionDesk::onRecorded(FlowContext context, const DecisionRecorded& resu
         if (!state.customer->isMember() || newCard) {
             // Enrolment: the unknown card now belongs to a member. Replacement:
             // the new card is the one in hand from now on.
-            state.customer = CustomerSession::forMember(newCard ? *newCard : state.customer->card(), *result.member);
+            CardTapped card = newCard ? *newCard : state.customer->card();
+            if (result.cardToken) {
+                // The kiosk wrote its signed record on the card: that is its token now.
+                card.token = *result.cardToken;
+                card.assurance = loyalty::Assurance::Signed;
+            }
+            state.customer = CustomerSession::forMember(card, *result.member);
         } else {
             state.customer->update(*result.member);
         }

@@ -24,6 +24,19 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 Outcome changed() { return Outcome{true, {}}; }
 Outcome unchanged() { return Outcome{false, {}}; }
 
+// The catalogue section that says what went wrong and what to do.
+std::string failureKey(FailureReason reason) {
+    switch (reason) {
+        case FailureReason::CardNotOnReader: return "failed.card_not_on_reader";
+        case FailureReason::CardMoved: return "failed.card_moved";
+        case FailureReason::CardUnsuitable: return "failed.card_unsuitable";
+        case FailureReason::CannotIssueCards: return "failed.cannot_issue_cards";
+        case FailureReason::ReaderUnavailable: return "failed.reader_unavailable";
+        case FailureReason::Storage: break;
+    }
+    return "failed";
+}
+
 std::string lastCardText(const CardTapped& card) {
     const char* kind = card.kind == CardKind::Ntag424 ? "NTAG 424" : card.kind == CardKind::Ntag21x ? "NTAG 21x" : "UID";
     const std::string tail = card.uidHex.size() > 4 ? card.uidHex.substr(card.uidHex.size() - 4) : card.uidHex;
@@ -257,9 +270,10 @@ Outcome KioskFlow::onFailed(const DecisionFailed& result) {
     }
     state_.pending.reset();
     state_.lastActivityMs = state_.nowMs;
-    state_.resultTitle = Text{"failed.title", {}};
-    state_.resultMessage = Text{"failed.message", {}};
-    state_.resultHint = Text{"failed.what_to_do", {}};
+    const std::string key = failureKey(result.reason);
+    state_.resultTitle = Text{key + ".title", {}};
+    state_.resultMessage = Text{key + ".message", {}};
+    state_.resultHint = Text{key + ".what_to_do", {}};
     state_.returnTo = state_.staff ? ScreenId::StaffMenu : ScreenId::Member;
     state_.screen = ScreenId::ActionRefused;
     return changed();

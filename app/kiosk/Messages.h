@@ -125,6 +125,9 @@ struct DecisionRecorded {
     std::optional<MemberSnapshot> member;  // re-read after the write (enrolment: the new member)
     loyalty::Points pointsDelta = 0;       // sum of the recorded events' deltas
     std::optional<std::string> rewardCode;  // digital reward: the one-time code
+    // Enrolment or replacement onto a card the kiosk wrote its signed record
+    // on: the token the card in hand has from now on ("n:<card id>").
+    std::optional<std::string> cardToken = std::nullopt;
 };
 
 // The rules said no (checked again by the app layer with fresh state).
@@ -133,9 +136,19 @@ struct DecisionRefused {
     loyalty::Refusal refusal;
 };
 
-// Nothing was recorded for a technical reason (disk full, busy ...).
+// Nothing was recorded for a technical reason: the database (disk full,
+// busy ...), or the card an enrolment or replacement had to write first.
+enum class FailureReason {
+    Storage,
+    CardNotOnReader,    // the card to write was lifted (or another card is on the reader)
+    CardMoved,          // it moved away mid-write
+    CardUnsuitable,     // not an NTAG21x, locked, or too small: use another card
+    CannotIssueCards,   // this kiosk has no signing key
+    ReaderUnavailable,  // the reader is down or did not answer
+};
 struct DecisionFailed {
     RequestId request = 0;
+    FailureReason reason = FailureReason::Storage;
 };
 
 struct TodaySummary {

@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "services/AccountLookup.h"
+#include "services/CardIssuer.h"
 #include "services/DecisionService.h"
 #include "services/DiagnosticsCollector.h"
 #include "services/StaffAuthenticator.h"
@@ -23,6 +24,7 @@ struct Services {
     storage::KioskStore store;
     AccountLookup lookup;
     DecisionService decisions;
+    CardIssuer cards;
     StaffAuthenticator staff;
     DiagnosticsCollector diagnostics;
 
@@ -30,9 +32,22 @@ struct Services {
         : store(std::move(opened)),
           lookup(store.database()),
           decisions(store.database(), options.program),
+          cards(store.database(), options.writeCard),
           staff(store.database(), options.lockout),
           diagnostics(store.database(), options.databasePath, options.version) {}
 };
+
+// The token of the card a decision links (enrolment: the card in hand;
+// replacement: the new card), if it links one.
+std::optional<std::string> linkedToken(const kiosk::RecordDecision& request) {
+    if (std::holds_alternative<kiosk::EnrolMember>(request.what)) {
+        return request.cardToken;
+    }
+    if (const auto* replace = std::get_if<kiosk::ReplaceCard>(&request.what)) {
+        return replace->newCardToken;
+    }
+    return std::nullopt;
+}
 
 kiosk::TodaySummaryLoaded summaryAnswer(kiosk::RequestId request, storage::Database& db, const storage::RecordTime& now) {
     kiosk::TodaySummaryLoaded answer{request, {}};
@@ -171,9 +186,23 @@ void EffectWorker::run() {
                     const std::string& who = asked.staffId.empty() ? asked.staffCode : asked.staffId;
                     answers_.post(staffAnswer(asked.request, services->staff.verify(who, asked.pin, now.wallTimeMs)));
                 } else if constexpr (std::is_same_v<T, kiosk::RecordDecision>) {
-                    auto answer = services->decisions.record(asked, now);
-                    if (std::holds_alternative<kiosk::DecisionRecorded>(answer) && options_.onRecorded) {
-                        options_.onRecorded();
+                    auto prepared = services->cards.prepare(asked, now);
+                    if (const auto* failed = std::get_if<kiosk::DecisionFailed>(&prepared)) {
+                        if (options_.log) {
+                            options_.log->add("card not written, nothing recorded: " + services->cards.lastProblem());
+                        }
+                        answers_.post(*failed);
+                        return;
+                    }
+                    const auto& request = std::get<kiosk::RecordDecision>(prepared);
+                    auto answer = services->decisions.record(request, now);
+                    if (auto* recorded = std::get_if<kiosk::DecisionRecorded>(&answer)) {
+                        if (linkedToken(request) != linkedToken(asked)) {
+                            recorded->cardToken = linkedToken(request);
+                        }
+                        if (options_.onRecorded) {
+                            options_.onRecorded();
+                        }
                     }
                     std::visit([this](auto value) { answers_.post(std::move(value)); }, std::move(answer));
                 } else if constexpr (std::is_same_v<T, kiosk::LoadTodaySummary>) {

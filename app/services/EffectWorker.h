@@ -18,6 +18,7 @@
 #include "kiosk/Effects.h"
 #include "kiosk/Messages.h"
 #include "loyalty/Program.h"
+#include "services/CardIssuer.h"
 #include "services/LogRing.h"
 #include "services/Mailbox.h"
 #include "storage/KioskStore.h"
@@ -46,6 +47,10 @@ struct EffectWorkerOptions {
     // blocked at head office, is answered right; no answer in time (slow
     // network, head office down) leaves the local copy to answer.
     std::function<kiosksync::CardLookupResult(const std::string& token)> onlineLookup;
+    // Writes this kiosk's signed record onto a blank NTAG21x before it is
+    // enrolled or becomes a replacement card (CardIssuer; main binds
+    // SupervisedCardReader::writeCard). Null: such cards are linked by UID.
+    WriteCard writeCard;
     // The technician's "test reader" (main asks the reader); null: not available.
     std::function<kiosk::ReaderTested(kiosk::RequestId)> testReader;
     // Technical log lines for the technician screen (may be null).

@@ -46,4 +46,33 @@ struct ReaderStatus {
 
 using NfcMessage = std::variant<CardPresented, CardRemoved, ReaderStatus>;
 
+// ---- writing a card (enrolment) ---------------------------------------------------
+// The kiosk asks the reader to write its signed loyalty record onto the card
+// that is in the field now (docs/reader.md, "Writing a card"). The card id
+// is the kiosk key's id (high 32 bits) and a serial the kiosk allocated
+// (low 32 bits), so two kiosks never issue the same id.
+struct WriteCardRecord {
+    std::uint32_t request = 0;
+    std::string uid;              // hex, the card the staff member holds on the reader
+    std::uint32_t serial = 0;     // from the kiosk's database, never reused
+    std::uint64_t issuedAt = 0;   // Unix seconds
+};
+
+enum class CardWriteError {
+    None,
+    NotInField,         // that card is not on the reader (lifted, or another card)
+    NoKioskKey,         // this kiosk has no signing key: it cannot issue cards
+    Unsuitable,         // not an NTAG21x, locked, or too small for the record
+    CardMoved,          // the card stopped answering mid-write or read back differently
+    ReaderUnavailable,  // the reader is down, restarting, or did not answer in time
+};
+
+struct CardWritten {
+    std::uint32_t request = 0;
+    std::string uid;
+    CardWriteError error = CardWriteError::None;
+    std::string identity;  // the new card token ("n:<card id>") when written
+    std::string detail;    // technician-facing (never keys or personal data)
+};
+
 }  // namespace nfc

@@ -75,3 +75,29 @@ TEST(KioskIdentity, AFloorRaisedBeforePruningKeepsPrunedNumbersFromComingBack) {
     CHECK_TRUE(identity.raiseSequenceFloor().hasValue());  // an empty ledger lowers nothing
     LONGS_EQUAL(3, identity.nextSequence().value());
 }
+
+TEST(KioskIdentity, CardSerialsOnlyGoUpEvenAfterARestoreFromAnOldBackup) {
+    const std::int64_t epoch = storage::KioskIdentity::kCardSerialEpoch;
+    auto before = identity.takeCardSerial(epoch + 100);
+    CHECK_FALSE(before.hasValue());
+    CHECK(before.error().code == storage::ErrorCode::NotFound);
+    CHECK_TRUE(identity.provision("kiosk-1", 1).hasValue());
+    // The seconds since 2026-01-01, then one more for each card in the same second.
+    LONGS_EQUAL(100, identity.takeCardSerial(epoch + 100).value());
+    LONGS_EQUAL(101, identity.takeCardSerial(epoch + 100).value());
+    LONGS_EQUAL(102, identity.takeCardSerial(epoch + 50).value());  // the clock went back
+    LONGS_EQUAL(500, identity.takeCardSerial(epoch + 500).value());
+    // A database restored from a backup taken at serial 101 is past it at once.
+    CHECK_TRUE(t.db.exec("UPDATE kiosk SET card_serial = 101").hasValue());
+    LONGS_EQUAL(600, identity.takeCardSerial(epoch + 600).value());
+    LONGS_EQUAL(600, t.db.queryInt("SELECT card_serial FROM kiosk").value());
+}
+
+TEST(KioskIdentity, TheLastCardSerialIsRefusedNotWrapped) {
+    CHECK_TRUE(identity.provision("kiosk-1", 1).hasValue());
+    CHECK_TRUE(t.db.exec("UPDATE kiosk SET card_serial = 4294967295").hasValue());
+    auto full = identity.takeCardSerial(storage::KioskIdentity::kCardSerialEpoch + 1);
+    CHECK_FALSE(full.hasValue());
+    CHECK(full.error().code == storage::ErrorCode::Constraint);
+    LONGS_EQUAL(4294967295LL, t.db.queryInt("SELECT card_serial FROM kiosk").value());
+}

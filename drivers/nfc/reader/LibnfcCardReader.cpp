@@ -103,6 +103,7 @@ void LibnfcCardReader::run() {
         failure = "reader thread: unknown exception";
     }
     lock_.release();
+    endCard();
     if (cardPresent_) {
         post(CardRemoved{});
         cardPresent_ = false;
@@ -193,13 +194,19 @@ std::optional<std::string> LibnfcCardReader::serve(LibnfcDevice& device) {
         if (failure) {
             return failure->message;  // the reader failed mid-read: reopen, the card will be read again
         }
+        {
+            std::lock_guard lock(mutex_);
+            presentUid_ = card.uid;
+        }
         post(std::move(card));
         cardPresent_ = true;
         // Straight to sleep: the thread the post woke (the worker's supervisor)
         // gets the CPU now; a polled card is made libnfc's target a presence
         // period later (watchPresence), not while the tap is being delivered.
-        if (auto error = watchPresence(device, target, options_.pollMode == PollMode::SelectAndSleep)) {
-            return error;
+        const auto watched = watchPresence(device, target, options_.pollMode == PollMode::SelectAndSleep);
+        endCard();
+        if (watched) {
+            return watched;
         }
         if (stopping()) {
             return std::nullopt;
@@ -222,7 +229,18 @@ DeviceResult<std::optional<TargetInfo>> LibnfcCardReader::waitForCard(LibnfcDevi
 
 std::optional<std::string> LibnfcCardReader::watchPresence(LibnfcDevice& device, const TargetInfo& target,
                                                            bool selected) {
-    while (pause(options_.presencePeriod)) {
+    while (pause(options_.presencePeriod, true)) {
+        if (CardTask task = takeCardTask()) {
+            bool gone = false;
+            if (auto error = runCardTask(device, target, task, gone)) {
+                return error;
+            }
+            if (gone) {
+                return std::nullopt;
+            }
+            selected = true;
+            continue;
+        }
         if (!selected) {
             // The first check of a polled card: a select by its UID, which makes
             // it libnfc's current target (its presence check needs one).
@@ -296,10 +314,69 @@ bool LibnfcCardReader::stopping() const {
     return stopping_;
 }
 
-bool LibnfcCardReader::pause(milliseconds delay) {
+bool LibnfcCardReader::pause(milliseconds delay, bool forTask) {
     std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, delay, [this] { return stopping_; });
+    wake_.wait_for(lock, delay, [this, forTask] { return stopping_ || (forTask && cardTask_); });
     return !stopping_;
+}
+
+void LibnfcCardReader::runOnCard(const std::string& uidHex, CardTask task) {
+    if (!task) {
+        return;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        if (!stopping_ && !exited_ && !cardTask_ && !uidHex.empty() && presentUid_ == uidHex) {
+            cardTask_ = std::move(task);
+            wake_.notify_all();
+            return;
+        }
+    }
+    task(nullptr, nullptr);
+}
+
+LibnfcCardReader::CardTask LibnfcCardReader::takeCardTask() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(cardTask_, nullptr);
+}
+
+void LibnfcCardReader::endCard() {
+    CardTask task;
+    {
+        std::lock_guard lock(mutex_);
+        presentUid_.clear();
+        task = std::exchange(cardTask_, nullptr);
+    }
+    if (task) {
+        task(nullptr, nullptr);
+    }
+}
+
+std::optional<std::string> LibnfcCardReader::runCardTask(LibnfcDevice& device, const TargetInfo& target,
+                                                         const CardTask& task, bool& gone) {
+    // Wake and select the card by its UID: after presence checks it may be
+    // idle or not libnfc's current target.
+    DeviceResult<std::optional<TargetInfo>> again = std::optional<TargetInfo>{};
+    {
+        CommandScope scope(*this, kCommandBound);
+        again = device.select(&target.uid);
+    }
+    if (!again || !*again) {
+        task(nullptr, nullptr);
+        gone = again.hasValue();
+        return again.hasValue() || stopping() ? std::nullopt : std::optional(again.error().message);
+    }
+    LibnfcTransport transport(device);
+    try {
+        CommandScope scope(*this, kIdentifyBound);
+        task(&**again, &transport);
+    } catch (...) {
+        // the task must not throw; the reader carries on
+    }
+    if (const auto failure = transport.deviceFailure()) {
+        return failure->message;
+    }
+    return std::nullopt;
 }
 
 void LibnfcCardReader::abortFromOtherThread() {

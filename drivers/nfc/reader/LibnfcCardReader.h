@@ -14,6 +14,8 @@
 //      deselects (that halts the card);
 //   4. on a reader failure (EIO, timeout, garbage, abort by the watchdog)
 //      closes, posts Reopening and reopens with exponential backoff.
+// runOnCard() hands the thread a task for the card in the field (writing a
+// card at enrolment); the thread runs it between two presence checks.
 // stop() sets a flag, wakes the thread's waits and aborts a command in
 // progress with nfc_abort_command from the stopping thread, then joins.
 // Nothing throws out of the thread.
@@ -21,6 +23,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -45,6 +48,16 @@ public:
     void start(NfcSink sink) override;
     void stop() override;
 
+    // A task for the card in the field. Called exactly once: on the reader's
+    // thread with the card (selected again by its UID just before) when the
+    // card with uidHex is in the field, or with nulls when it is not, leaves
+    // first, the reader fails or stops (then possibly on the caller's thread,
+    // before runOnCard returns). One task at a time: a second while one waits
+    // is answered with nulls. The task must be bounded (it runs under the
+    // card-read watchdog bound).
+    using CardTask = std::function<void(const TargetInfo* target, CardTransport* transport)>;
+    void runOnCard(const std::string& uidHex, CardTask task);
+
     // Commands the watchdog had to abort (the chip went silent mid-poll).
     unsigned watchdogAborts() const { return watchdog_.fired(); }
 
@@ -65,8 +78,16 @@ private:
     CardPresented identify(LibnfcDevice& device, const TargetInfo& target, std::optional<DeviceError>& failure);
 
     bool stopping() const;
-    // Sleeps on the condition variable; false when stop was asked.
-    bool pause(std::chrono::milliseconds delay);
+    // Sleeps on the condition variable; false when stop was asked. With
+    // forTask, a task handed over by runOnCard ends the sleep too.
+    bool pause(std::chrono::milliseconds delay, bool forTask = false);
+    // The present card's task, if one was handed over; endCard answers a
+    // waiting one with nulls and forgets the present card.
+    CardTask takeCardTask();
+    void endCard();
+    // Runs a task on the present card; the device's error when the reader failed.
+    std::optional<std::string> runCardTask(LibnfcDevice& device, const TargetInfo& target, const CardTask& task,
+                                           bool& gone);
     void abortFromOtherThread();
     void post(NfcMessage message);
     void postStatus(ReaderState state, const std::string& error);
@@ -80,6 +101,8 @@ private:
     bool exited_ = false;
     LibnfcDevice* device_ = nullptr;  // published for abort(); owned by the thread
     std::atomic<bool> inCommand_{false};
+    std::string presentUid_;  // the card between its CardPresented and CardRemoved
+    CardTask cardTask_;
 
     // Touched by the reader's thread only.
     DeviceLock lock_;

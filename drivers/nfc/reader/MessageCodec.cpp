@@ -11,6 +11,8 @@ namespace {
 constexpr std::uint8_t kCardPresented = 1;
 constexpr std::uint8_t kCardRemoved = 2;
 constexpr std::uint8_t kReaderStatus = 3;
+constexpr std::uint8_t kWriteCardRecord = 4;
+constexpr std::uint8_t kCardWritten = 5;
 
 using Bytes = std::vector<std::uint8_t>;
 
@@ -19,6 +21,13 @@ void putString(Bytes& out, const std::string& text) {
     out.push_back(static_cast<std::uint8_t>(size & 0xFF));
     out.push_back(static_cast<std::uint8_t>(size >> 8));
     out.insert(out.end(), text.begin(), text.begin() + static_cast<std::ptrdiff_t>(size));
+}
+
+template <class Integer>
+void putInteger(Bytes& out, Integer value) {
+    for (std::size_t i = 0; i < sizeof(Integer); ++i) {
+        out.push_back(static_cast<std::uint8_t>((value >> (8 * i)) & 0xFF));
+    }
 }
 
 template <class Enum>
@@ -49,6 +58,14 @@ public:
         at_ += size;
         return text;
     }
+    template <class Integer>
+    Integer integer() {
+        Integer value = 0;
+        for (std::size_t i = 0; i < sizeof(Integer); ++i) {
+            value |= static_cast<Integer>(static_cast<Integer>(byte()) << (8 * i));
+        }
+        return value;
+    }
     template <class Enum>
     Enum enumeration(Enum last) {
         const auto value = byte();
@@ -69,7 +86,11 @@ private:
 
 }  // namespace
 
-std::vector<std::uint8_t> MessageCodec::encode(const NfcMessage& message) {
+WireMessage MessageCodec::toWire(NfcMessage message) {
+    return std::visit([](auto value) { return WireMessage(std::move(value)); }, std::move(message));
+}
+
+std::vector<std::uint8_t> MessageCodec::encode(const WireMessage& message) {
     Bytes payload;
     std::visit(
         [&](const auto& value) {
@@ -84,6 +105,19 @@ std::vector<std::uint8_t> MessageCodec::encode(const NfcMessage& message) {
                 putString(payload, value.detail);
             } else if constexpr (std::is_same_v<T, CardRemoved>) {
                 payload.push_back(kCardRemoved);
+            } else if constexpr (std::is_same_v<T, WriteCardRecord>) {
+                payload.push_back(kWriteCardRecord);
+                putInteger(payload, value.request);
+                putString(payload, value.uid);
+                putInteger(payload, value.serial);
+                putInteger(payload, value.issuedAt);
+            } else if constexpr (std::is_same_v<T, CardWritten>) {
+                payload.push_back(kCardWritten);
+                putInteger(payload, value.request);
+                putString(payload, value.uid);
+                putEnum(payload, value.error);
+                putString(payload, value.identity);
+                putString(payload, value.detail);
             } else {
                 payload.push_back(kReaderStatus);
                 putEnum(payload, value.state);
@@ -113,7 +147,7 @@ void MessageCodec::feed(const std::uint8_t* data, std::size_t size) {
     buffer_.insert(buffer_.end(), data, data + size);
 }
 
-std::optional<NfcMessage> MessageCodec::next() {
+std::optional<WireMessage> MessageCodec::next() {
     if (corrupt_ || buffer_.size() - consumed_ < 4) {
         return std::nullopt;
     }
@@ -129,7 +163,7 @@ std::optional<NfcMessage> MessageCodec::next() {
     }
     Reader in(head + 4, length);
     consumed_ += 4 + length;
-    std::optional<NfcMessage> message;
+    std::optional<WireMessage> message;
     switch (in.byte()) {
         case kCardPresented: {
             CardPresented card;
@@ -152,6 +186,25 @@ std::optional<NfcMessage> MessageCodec::next() {
             status.lastError = in.string();
             status.connstring = in.string();
             message = std::move(status);
+            break;
+        }
+        case kWriteCardRecord: {
+            WriteCardRecord write;
+            write.request = in.integer<std::uint32_t>();
+            write.uid = in.string();
+            write.serial = in.integer<std::uint32_t>();
+            write.issuedAt = in.integer<std::uint64_t>();
+            message = std::move(write);
+            break;
+        }
+        case kCardWritten: {
+            CardWritten written;
+            written.request = in.integer<std::uint32_t>();
+            written.uid = in.string();
+            written.error = in.enumeration(CardWriteError::ReaderUnavailable);
+            written.identity = in.string();
+            written.detail = in.string();
+            message = std::move(written);
             break;
         }
         default:

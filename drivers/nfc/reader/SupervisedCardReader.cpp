@@ -2,12 +2,15 @@
 
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdint>
 #include <exception>
+#include <string>
+#include <type_traits>
 #include <utility>
 
 #include "nfc/reader/Backoff.h"
@@ -73,6 +76,10 @@ void SupervisedCardReader::start(NfcSink sink) {
 void SupervisedCardReader::stop() {
     std::lock_guard lock(startMutex_);
     stopping_ = true;
+    {
+        std::lock_guard writing(writeMutex_);
+        writeAnswered_.notify_all();
+    }
     const std::uint64_t one = 1;
     if (wakeFd_ >= 0 && ::write(wakeFd_, &one, sizeof one) < 0) {
         // the eventfd cannot be full with one write; nothing to do
@@ -107,7 +114,9 @@ void SupervisedCardReader::run() {
             workerPid_ = worker.pid();
             workerStatus_.reset();
             const auto started = Clock::now();
+            publishWorker(worker.fd());
             const bool carryOn = pump(worker);
+            publishWorker(-1);
             if (!carryOn) {
                 worker.requestStop();
                 // Let it abort its poll and say goodbye, then make sure it is gone.
@@ -202,7 +211,16 @@ bool SupervisedCardReader::pump(WorkerProcess& worker) {
         }
         codec.feed(buffer, static_cast<std::size_t>(n));
         while (auto message = codec.next()) {
-            forward(std::move(*message));
+            std::visit(
+                [this](auto value) {
+                    using T = std::decay_t<decltype(value)>;
+                    if constexpr (std::is_same_v<T, CardWritten>) {
+                        answered(std::move(value));
+                    } else if constexpr (!std::is_same_v<T, WriteCardRecord>) {  // a command from the worker: ignored
+                        forward(std::move(value));
+                    }
+                },
+                std::move(*message));
         }
         if (codec.corrupt()) {
             lastStatus_.lastError = "reader worker sent a corrupt frame";
@@ -232,6 +250,61 @@ void SupervisedCardReader::forward(NfcMessage message) {
         lastStatus_ = status;
     }
     post(std::move(message));
+}
+
+CardWritten SupervisedCardReader::writeCard(const std::string& uid, std::uint32_t serial, std::uint64_t issuedAt,
+                                            milliseconds timeout) {
+    std::lock_guard call(writeCallMutex_);
+    CardWritten failed;
+    failed.uid = uid;
+    failed.error = CardWriteError::ReaderUnavailable;
+    std::unique_lock lock(writeMutex_);
+    if (workerFd_ < 0 || stopping_) {
+        failed.detail = "the reader worker is not running";
+        return failed;
+    }
+    WriteCardRecord request{++lastRequest_, uid, serial, issuedAt};
+    failed.request = request.request;
+    answer_.reset();
+    const auto frame = MessageCodec::encode(WireMessage(request));
+    std::size_t done = 0;
+    while (done < frame.size()) {
+        // MSG_NOSIGNAL: a worker that just died is an error here, not SIGPIPE.
+        const ssize_t n = ::send(workerFd_, frame.data() + done, frame.size() - done, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            failed.detail = "cannot reach the reader worker";
+            return failed;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    const std::uint64_t generation = workerGeneration_;
+    const bool inTime = writeAnswered_.wait_for(lock, timeout, [&] {
+        return (answer_ && answer_->request == request.request) || workerGeneration_ != generation || stopping_;
+    });
+    if (answer_ && answer_->request == request.request) {
+        return std::exchange(answer_, std::nullopt).value();
+    }
+    failed.detail = !inTime ? "the reader did not answer within " + std::to_string(timeout.count()) + " ms"
+                           : "the reader worker restarted or stopped during the write";
+    return failed;
+}
+
+void SupervisedCardReader::publishWorker(int fd) {
+    std::lock_guard lock(writeMutex_);
+    workerFd_ = fd;
+    ++workerGeneration_;
+    writeAnswered_.notify_all();
+}
+
+void SupervisedCardReader::answered(CardWritten written) {
+    std::lock_guard lock(writeMutex_);
+    if (written.request == lastRequest_) {
+        answer_ = std::move(written);
+        writeAnswered_.notify_all();
+    }
 }
 
 bool SupervisedCardReader::waitForStop(milliseconds delay) {

@@ -14,6 +14,8 @@
 //     ReaderStatus{Unavailable, <the worker's reason>; retry in N ms} and
 //     tries again only after restartMax (the technician may fix the file),
 //     reporting the reason again only when it changes;
+//   - writeCard(): sends the worker a WriteCardRecord frame and waits for
+//     its CardWritten answer (docs/reader.md, "Writing a card");
 //   - on stop: ends the worker's input (it aborts its poll and exits), waits
 //     up to stopGrace, then SIGKILL.
 // It waits in poll() on the socket and an eventfd: no busy loop.
@@ -22,6 +24,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -59,6 +63,13 @@ public:
     void start(NfcSink sink) override;
     void stop() override;
 
+    // Asks the worker to write this kiosk's signed record onto the card with
+    // this UID, which must be in the field, and waits for its answer: at most
+    // timeout, less when the worker dies or stop() is called (then
+    // ReaderUnavailable). One write at a time; any thread but the sink's.
+    CardWritten writeCard(const std::string& uid, std::uint32_t serial, std::uint64_t issuedAt,
+                          std::chrono::milliseconds timeout);
+
     // The worker's PID (0 between two workers), and how many times it was restarted.
     pid_t workerPid() const { return workerPid_; }
     unsigned restarts() const { return restarts_; }
@@ -72,6 +83,9 @@ private:
     bool waitForStop(std::chrono::milliseconds delay);
     void forward(NfcMessage message);
     void post(NfcMessage message);
+    // The worker's socket for writeCard (-1: no worker); wakes a waiting call.
+    void publishWorker(int fd);
+    void answered(CardWritten written);
 
     SupervisorOptions options_;
     NfcSink sink_;
@@ -81,6 +95,15 @@ private:
     std::atomic<unsigned> restarts_{0};
     std::mutex startMutex_;
     std::thread thread_;
+
+    // writeCard's exchange with the supervising thread.
+    std::mutex writeCallMutex_;  // one writeCard at a time
+    std::mutex writeMutex_;
+    std::condition_variable writeAnswered_;
+    int workerFd_ = -1;
+    std::uint64_t workerGeneration_ = 0;
+    std::uint32_t lastRequest_ = 0;
+    std::optional<CardWritten> answer_;
 
     // The supervising thread's view of the worker's last messages.
     bool cardPresent_ = false;

@@ -1,4 +1,4 @@
-// The demo's card tray (app/demo/DemoCards): the shipped index and its eight
+// The demo's card tray (app/demo/DemoCards): the shipped index and its nine
 // card files, their agreement with the head office's demo data, clear
 // messages for a broken index, and the present / toggle / remove semantics
 // on the real PN532 simulator, read back through real libnfc.
@@ -57,14 +57,14 @@ TEST_GROUP(DemoTrayIndex) {
     }
 };
 
-TEST(DemoTrayIndex, TheShippedTrayHasEightCardsOnKeysOneToEight) {
+TEST(DemoTrayIndex, TheShippedTrayHasNineCardsOnKeysOneToNine) {
     auto tray = demo::DemoCards::loadTray(kTray);
     CHECK_TRUE_TEXT(tray.hasValue(), tray.hasValue() ? "" : tray.error().c_str());
-    LONGS_EQUAL(8, tray->size());
+    LONGS_EQUAL(9, tray->size());
     const std::vector<std::pair<std::string, std::string>> expected{
         {"mifare-classic", "04A1B2C3"},       {"ntag213", "04517A3C219E80"}, {"mifare-classic", "A1B2C3D4"},
         {"ntag213", "04A1B2C3D4E5F6"},        {"ntag424", "0424D0A1B2C3D4"}, {"ntag215", "04C10E5D6A7B8C"},
-        {"ntag213", "04C1D2E3F40A0B"},        {"ntag215", "04B1C2D3E4F506"}};
+        {"ntag213", "04C1D2E3F40A0B"},        {"ntag215", "04B1C2D3E4F506"}, {"ntag213", "045B1A7C3E9180"}};
     for (std::size_t i = 0; i < tray->size(); ++i) {
         const auto& card = (*tray)[i];
         LONGS_EQUAL(static_cast<long>(i + 1), card.key);
@@ -99,6 +99,8 @@ TEST(DemoTrayIndex, TheCardsAreTheOnesTheHeadOfficeDemoDataKnows) {
     CHECK_TRUE(cards["n:0000000000010001"].first == "m-new");
     CHECK_TRUE(cards["s:0424D0A1B2C3D4"].first == "m-near");
     CHECK_TRUE(cards.count("u:04C10E5D6A7B8C") == 0 && staffCards.count("u:04C10E5D6A7B8C") == 0);
+    // The blank card (9) is nobody's until staff enrol it.
+    CHECK_TRUE(cards.count("u:045B1A7C3E9180") == 0 && staffCards.count("u:045B1A7C3E9180") == 0);
 }
 
 TEST(DemoTrayIndex, ABrokenIndexIsRefusedWithAMessageNamingTheFileAndTheEntry) {
@@ -175,7 +177,7 @@ TEST(DemoCards, AKeyPresentsItsCardTheSameKeyTakesItAwayAndAnotherKeySwapsTheCar
 
 TEST(DemoCards, ZeroTakesAnyCardAwayAndAKeyOffTheTrayChangesNothing) {
     CHECK_TRUE(cards->toggle(8));
-    CHECK_FALSE(cards->toggle(9));  // no card 9 on the tray
+    CHECK_FALSE(cards->toggle(10));  // no card 10 on the tray
     LONGS_EQUAL(8, cards->onReader().value_or(-1));
     STRCMP_EQUAL("04B1C2D3E4F506", uidSeenByLibnfc(cards->connstring()).c_str());
     CHECK_TRUE(cards->toggle(0));

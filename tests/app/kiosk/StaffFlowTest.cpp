@@ -494,3 +494,39 @@ TEST(StaffActions, ACardTappedWhileADecisionIsSavedIsIgnored) {
     CHECK_TRUE(driver.send(kiosk::DecisionRecorded{lastRecord->request, goldMember(), 10, std::nullopt}).changed);
     CHECK(driver.flow.screen() == ScreenId::Confirmation);
 }
+
+TEST(StaffActions, AnEnrolledCardThatWasWrittenIsKnownByItsNewTokenFromThenOn) {
+    const auto request = driver.tap("u:04A1B2C3D4E5F6");
+    driver.send(kiosk::CardLookedUp{request, kiosk::UnknownCard{}});
+    driver.login(StaffRole::Cashier);
+    driver.press(kiosk::ChooseStaffAction{StaffAction::Enrol});
+    driver.press(kiosk::EnterName{"Lucía"});
+    confirm();
+    kiosk::MemberSnapshot lucia;
+    lucia.member.memberId = "m-lucia";
+    lucia.member.displayName = "Lucía";
+    kiosk::DecisionRecorded done{lastRecord->request, lucia, 0, std::nullopt, std::string("n:00C0FFEE00000001")};
+    driver.send(done);
+    driver.press(kiosk::Confirm{});
+    driver.press(kiosk::ChooseStaffAction{StaffAction::Award});
+    driver.type("1000");
+    confirm();
+    CHECK(std::holds_alternative<kiosk::EarnPurchase>(lastRecord->what));
+    STRCMP_EQUAL("n:00C0FFEE00000001", lastRecord->cardToken.c_str());
+}
+
+TEST(StaffActions, ACardThatCouldNotBeWrittenSaysWhyAndWhatToDo) {
+    const auto request = driver.tap("u:04A1B2C3D4E5F6");
+    driver.send(kiosk::CardLookedUp{request, kiosk::UnknownCard{}});
+    driver.login(StaffRole::Cashier);
+    driver.press(kiosk::ChooseStaffAction{StaffAction::Enrol});
+    driver.press(kiosk::EnterName{"Lucía"});
+    confirm();
+    driver.send(kiosk::DecisionFailed{lastRecord->request, kiosk::FailureReason::CardUnsuitable});
+    CHECK(driver.flow.screen() == ScreenId::ActionRefused);
+    const auto view = driver.flow.messageView();
+    STRCMP_EQUAL("This card cannot be used", view.title.c_str());
+    STRCMP_CONTAINS("new blank card", view.whatToDo.c_str());
+    driver.press(kiosk::Confirm{});
+    CHECK(driver.flow.screen() == ScreenId::StaffMenu);
+}

@@ -55,6 +55,8 @@ const char* const kCashierUid = "C1C2C3C4";
 const char* const kManagerUid = "D1D2D3D4";
 const char* const kCashierPin = "2468";
 const char* const kManagerPin = "1357";
+const char* const kKeypadStaffId = "2001";
+const char* const kKeypadStaffPin = "8642";
 
 loyalty::Instant nowHere() {
     const std::time_t now = std::time(nullptr);
@@ -142,6 +144,13 @@ void prepareDatabase(const std::string& path, const loyalty::MemberState& gold) 
     manager.pinHash = pinHash(kManagerPin);
     manager.cardToken = std::string("u:") + kManagerUid;
     CHECK_TRUE(staff.upsert(manager, 0).hasValue());
+    // Logs in without a card: her staff code is her staff id.
+    storage::StaffRecord keypadOnly;
+    keypadOnly.id = kKeypadStaffId;
+    keypadOnly.displayName = "Cleo";
+    keypadOnly.role = storage::StaffRole::Cashier;
+    keypadOnly.pinHash = pinHash(kKeypadStaffPin);
+    CHECK_TRUE(staff.upsert(keypadOnly, 0).hasValue());
 }
 
 std::shared_ptr<nfcsim::VirtualCard> uidCard(const std::string& uid) {
@@ -310,6 +319,40 @@ TEST_GROUP(ScriptedSession) {
     }
 
     void present(const std::shared_ptr<nfcsim::VirtualCard>& card) { simulator->present(card); }
+
+    // Starts the kiosk on the simulator's reader with these extra options;
+    // returns once it shows the attract screen and its reader is ready.
+    void startKiosk(const std::string& database, const std::string& shots, const std::vector<std::string>& extra) {
+        const std::string tracePath = dir->file("trace.jsonl");
+        trace = std::make_unique<testsupport::UiTraceReader>(tracePath);
+        std::vector<std::string> argv{KIOSK_BINARY, "--assets", KIOSK_SOURCE_ASSETS, "--windowed",
+                                      std::to_string(kWidth) + "x" + std::to_string(kHeight), "--database", database,
+                                      "--reader", simulator->connstring(), "--nfc-worker", KIOSK_NFC_WORKER,
+                                      "--staff-idle", "60", "--ui-trace", tracePath, "--screenshot-dir", shots};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        kiosk = std::make_unique<testsupport::ChildProcess>(
+            argv,
+            std::map<std::string, std::string>{{"DISPLAY", xvfb->display()}, {"SDL_VIDEODRIVER", "x11"},
+                                               {"KIOSK_HEAD_OFFICE", ""}},
+            dir->file("kiosk.log"));
+
+        // The window's place on the screen: button rectangles are in window pixels.
+        waitForScreen("attract");
+        const auto where = xdo->windowOrigin("loyalty-kiosk");
+        if (!where) {
+            FAIL((xdo->error() + "; " + context()).c_str());
+        }
+        origin = *where;
+
+        // The reader is up once the kiosk says so (reader: ready).
+        const auto readyBy = std::chrono::steady_clock::now() + 60s;
+        while (kiosk->stderrText().find("reader: ready") == std::string::npos) {
+            if (std::chrono::steady_clock::now() > readyBy) {
+                FAIL(("the reader never became ready; " + context()).c_str());
+            }
+            std::this_thread::sleep_for(100ms);
+        }
+    }
 };
 
 TEST(ScriptedSession, AwardThenVoidByAManagerThenLogOutAndIdleBackToAttract) {
@@ -337,36 +380,9 @@ TEST(ScriptedSession, AwardThenVoidByAManagerThenLogOutAndIdleBackToAttract) {
     prepareDatabase(database, gold);
     const std::string shots = KIOSK_UI_SESSION_DIR;
     std::filesystem::remove_all(shots);  // only this run's screens
-    const std::string tracePath = dir->file("trace.jsonl");
-    trace = std::make_unique<testsupport::UiTraceReader>(tracePath);
     // Customer idle 6 s: long enough for staff to tap their card after the
     // member screen on a loaded machine, short enough to wait for at the end.
-    kiosk = std::make_unique<testsupport::ChildProcess>(
-        std::vector<std::string>{KIOSK_BINARY, "--assets", KIOSK_SOURCE_ASSETS, "--windowed",
-                                 std::to_string(kWidth) + "x" + std::to_string(kHeight), "--database", database,
-                                 "--reader", simulator->connstring(), "--nfc-worker", KIOSK_NFC_WORKER,
-                                 "--customer-idle", "6", "--staff-idle", "60", "--ui-trace", tracePath,
-                                 "--screenshot-dir", shots},
-        std::map<std::string, std::string>{{"DISPLAY", xvfb->display()}, {"SDL_VIDEODRIVER", "x11"},
-                                           {"KIOSK_HEAD_OFFICE", ""}},
-        dir->file("kiosk.log"));
-
-    // The window's place on the screen: button rectangles are in window pixels.
-    waitForScreen("attract");
-    const auto where = xdo->windowOrigin("loyalty-kiosk");
-    if (!where) {
-        FAIL((xdo->error() + "; " + context()).c_str());
-    }
-    origin = *where;
-
-    // The reader is up once the kiosk says so (reader: ready); then the gold card.
-    const auto readyBy = std::chrono::steady_clock::now() + 60s;
-    while (kiosk->stderrText().find("reader: ready") == std::string::npos) {
-        if (std::chrono::steady_clock::now() > readyBy) {
-            FAIL(("the reader never became ready; " + context()).c_str());
-        }
-        std::this_thread::sleep_for(100ms);
-    }
+    startKiosk(database, shots, {"--customer-idle", "6"});
     present(uidCard("A1B2C3D4"));
     const TracedFrame& member = waitForScreen("member", [](const TracedFrame& f) { return f.shows("Ana"); });
     CHECK_TRUE_TEXT(member.shows(before), ("no " + before + " on " + member.describe()).c_str());
@@ -478,4 +494,68 @@ TEST(ScriptedSession, AwardThenVoidByAManagerThenLogOutAndIdleBackToAttract) {
         }
         CHECK_TRUE_TEXT(found, (std::string("no screenshot of ") + screen + " in " + shots).c_str());
     }
+}
+
+// A new customer's blank NTAG213 stays on the reader while staff log in on
+// the keypad and enrol it: the kiosk writes its signed record onto the card
+// (kiosk key in the reader worker), links the member by the record's card id,
+// and the same card read again is that member.
+TEST(ScriptedSession, EnrollingABlankNtagWritesItsSignedRecordAndTheCardIsThatMemberFromThenOn) {
+    const loyalty::Instant now = nowHere();
+    const std::string database = dir->file("kiosk.db");
+    prepareDatabase(database, goldMember(loyalty::localDate(now)));
+    const std::string shots = dir->file("shots");
+    const std::string keys = std::string(KIOSK_SOURCE_ASSETS) + "/keys/";
+    startKiosk(database, shots,
+               {"--customer-idle", "60", "--head-office-key", keys + "demo-head-office.json", "--kiosk-key",
+                keys + "demo-kiosk.json"});
+
+    const auto blank = nfcsim::CardFile::load(std::string(KIOSK_SOURCE_ASSETS) + "/cards/ntag213.json");
+    CHECK_TRUE(blank.hasValue());
+    present(blank.value());
+    waitForScreen("unknown_card");
+    tap("Call staff", "staff_login");
+    tapAndSettle("2");
+    typeOnKeypad("001", {"20", "200", "2001"});
+    tap("OK", "the PIN step", [](const TracedFrame& f) { return f.shows("Enter your PIN"); });
+    typeOnKeypad(kKeypadStaffPin, {"•", "••", "•••", "••••"});
+    tap("OK", "staff_menu");
+    const TracedFrame& menu = waitForScreen("staff_menu");
+    CHECK_TRUE_TEXT(menu.shows("Cleo"), menu.describe().c_str());
+    CHECK_TRUE_TEXT(menu.shows("New card"), menu.describe().c_str());
+
+    tap("Enrol new card", "confirm_action");
+    tapAndSettle("L");
+    tap("e", "the name 'Le'", [](const TracedFrame& f) { return f.shows("Le"); });
+    tap("a", "the name 'Lea'", [](const TracedFrame& f) { return f.shows("Lea"); });
+    tap("Confirm", "confirmation");
+    const TracedFrame& enrolled = waitForScreen("confirmation");
+    CHECK_TRUE_TEXT(enrolled.shows("Lea is now a member. Balance: 0 pts"), enrolled.describe().c_str());
+    tap("OK", "staff_menu");
+
+    // The card now answers with this kiosk's signed record: taken off and
+    // read again, it is Lea's card (a lookup by its n: token).
+    simulator->remove();
+    present(blank.value());
+    const TracedFrame& again =
+        waitFor("Lea's card read again", [](const TracedFrame& f) { return f.screen == "staff_menu" && f.shows("Lea · 0 pts"); });
+    CHECK_TRUE_TEXT(again.shows("Cleo"), again.describe().c_str());
+    kiosk->terminate();
+
+    auto db = storage::Database::open({database});
+    CHECK_TRUE(db.hasValue());
+    auto cards = db->prepare(
+        "SELECT c.token, c.kind, m.display_name FROM cards c JOIN members m ON m.id = c.member_id "
+        "WHERE m.display_name = 'Lea'");
+    CHECK_TRUE(cards.hasValue());
+    const auto first = cards->step();
+    CHECK_TRUE(first.hasValue() && first.value());
+    const std::string token = cards->columnText(0);
+    STRCMP_EQUAL("n:", token.substr(0, 2).c_str());
+    STRCMP_EQUAL("ntag21x", cards->columnText(1).c_str());
+    const auto second = cards->step();
+    CHECK_TRUE(second.hasValue());
+    CHECK_FALSE(second.value());  // one card, not also its UID
+    LONGS_EQUAL(1, db->queryInt("SELECT count(*) FROM ledger WHERE type = 'enrol'").value());
+    LONGS_EQUAL(0, db->queryInt("SELECT count(*) FROM cards WHERE token LIKE 'u:04A1B2%'").value());
 }

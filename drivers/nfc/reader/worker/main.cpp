@@ -2,7 +2,9 @@
 // a libnfc abort() ends this process and not the kiosk (docs/reader.md).
 // Started by SupervisedCardReader with a socket on stdin and stdout: it
 // writes MessageCodec frames to stdout and stops when stdin ends (or on
-// SIGTERM/SIGINT). Diagnostics go to stderr, never card data or keys.
+// SIGTERM/SIGINT). On stdin it takes WriteCardRecord frames: the card in the
+// field gets this kiosk's signed record (CardWrite), answered with a
+// CardWritten frame. Diagnostics go to stderr, never card data or keys.
 //
 //   kiosk-nfc-worker --device CONN [--poll auto|select] [--poll-ms N]
 //                    [--presence-ms N] [--backoff-ms N] [--backoff-max-ms N]
@@ -26,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "nfc/reader/CardWrite.h"
 #include "nfc/reader/LibnfcCardReader.h"
 #include "nfc/reader/MessageCodec.h"
 #include "nfc/reader/WorkerProcess.h"
@@ -130,6 +133,11 @@ int main(int argc, char** argv) {
         return configurationError(options.connstring, "card keys: " + identify.error());
     }
     options.identify = std::move(*identify);
+    auto write = nfc::cardWriteFromFiles(keys);
+    if (!write) {
+        return configurationError(options.connstring, "card keys: " + write.error());
+    }
+    const nfc::CardWrite writeCard = std::move(*write);
 
     // SIGTERM/SIGINT (and the parent-death signal) arrive on a signalfd, so the
     // main thread waits for them and for end of input in one poll().
@@ -146,14 +154,15 @@ int main(int argc, char** argv) {
     // Written by the reader's thread itself, no queue: after a CardPresented
     // that thread goes to sleep at once (it checks presence a period later),
     // so the supervisor the write wakes has the CPU to itself (docs/reader.md).
-    reader.start([&](nfc::NfcMessage message) {
-        const auto frame = nfc::MessageCodec::encode(message);
+    const auto send = [&](const std::vector<std::uint8_t>& frame) {
         std::lock_guard lock(writeMutex);
         if (!peerGone && !writeAll(STDOUT_FILENO, frame)) {
             peerGone = true;
         }
-    });
+    };
+    reader.start([&](nfc::NfcMessage message) { send(nfc::MessageCodec::encode(nfc::MessageCodec::toWire(std::move(message)))); });
 
+    nfc::MessageCodec commands;
     pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {signalFd, POLLIN, 0}};
     while (true) {
         const int ready = ::poll(fds, signalFd >= 0 ? 2 : 1, -1);
@@ -164,10 +173,31 @@ int main(int argc, char** argv) {
             break;
         }
         if (fds[0].revents != 0) {
-            char buffer[64];
+            std::uint8_t buffer[512];
             const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-            if (n <= 0 && !(n < 0 && errno == EINTR)) {
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n <= 0) {
                 break;  // end of input: the supervisor wants us to stop
+            }
+            commands.feed(buffer, static_cast<std::size_t>(n));
+            while (auto command = commands.next()) {
+                const auto* request = std::get_if<nfc::WriteCardRecord>(&*command);
+                if (request == nullptr) {
+                    continue;  // nothing else is a command; ignored
+                }
+                reader.runOnCard(request->uid, [&send, &writeCard, asked = *request](const nfc::TargetInfo* target,
+                                                                                    nfc::CardTransport* transport) {
+                    const nfc::CardWritten written = target != nullptr && transport != nullptr
+                                                         ? writeCard(*target, *transport, asked)
+                                                         : nfc::cardNotInField(asked);
+                    send(nfc::MessageCodec::encode(nfc::WireMessage(written)));
+                });
+            }
+            if (commands.corrupt()) {
+                std::fprintf(stderr, "kiosk-nfc-worker: corrupt command frame on stdin; stopping\n");
+                break;
             }
         }
     }

@@ -48,7 +48,7 @@ TEST(MessageCodec, StatusAndRemovalRoundTripByteByByte) {
     auto bytes = MessageCodec::encode(status);
     const auto removal = MessageCodec::encode(nfc::CardRemoved{});
     bytes.insert(bytes.end(), removal.begin(), removal.end());
-    std::vector<nfc::NfcMessage> out;
+    std::vector<nfc::WireMessage> out;
     for (const auto byte : bytes) {
         codec.feed(&byte, 1);
         while (auto message = codec.next()) {
@@ -105,6 +105,37 @@ TEST(MessageCodec, AStringRunningPastItsFrameIsCorrupt) {
 
 TEST(MessageCodec, TrailingBytesInAFrameAreCorrupt) {
     feed({2, 0, 0, 0, 2, 0});
+    CHECK_FALSE(codec.next().has_value());
+    CHECK(codec.corrupt());
+}
+
+TEST(MessageCodec, TheWriteCommandAndItsAnswerRoundTrip) {
+    feed(MessageCodec::encode(nfc::WriteCardRecord{0x01020304u, "04A1B2C3D4E5F6", 0xFFFFFFFEu, 0x0123456789ABCDEFull}));
+    nfc::CardWritten answer;
+    answer.request = 0x01020304u;
+    answer.uid = "04A1B2C3D4E5F6";
+    answer.error = nfc::CardWriteError::CardMoved;
+    answer.identity = "";
+    answer.detail = "card not written: write failed";
+    feed(MessageCodec::encode(answer));
+    const auto command = std::get<nfc::WriteCardRecord>(*codec.next());
+    LONGS_EQUAL(0x01020304u, command.request);
+    STRCMP_EQUAL("04A1B2C3D4E5F6", command.uid.c_str());
+    CHECK(command.serial == 0xFFFFFFFEu);
+    CHECK(command.issuedAt == 0x0123456789ABCDEFull);
+    const auto written = std::get<nfc::CardWritten>(*codec.next());
+    LONGS_EQUAL(0x01020304u, written.request);
+    CHECK(written.error == nfc::CardWriteError::CardMoved);
+    STRCMP_EQUAL("card not written: write failed", written.detail.c_str());
+    CHECK_FALSE(codec.corrupt());
+}
+
+TEST(MessageCodec, AWriteAnswerWithAnUnknownErrorIsCorrupt) {
+    nfc::CardWritten answer;
+    answer.uid = "04";
+    auto bytes = MessageCodec::encode(answer);
+    bytes[4 + 1 + 4 + 2 + 2] = 42;  // type, request, uid length, uid: then the error
+    feed(bytes);
     CHECK_FALSE(codec.next().has_value());
     CHECK(codec.corrupt());
 }

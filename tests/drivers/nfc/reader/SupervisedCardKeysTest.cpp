@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -16,6 +17,7 @@
 
 #include "drivers/nfc/reader/MessageLog.h"
 #include "drivers/nfc/reader/SimulatorRig.h"
+#include "nfc/reader/CardWrite.h"
 #include "nfc/reader/SupervisedCardReader.h"
 #include "nfc/reader/WorkerProcess.h"
 #include "nfc/sim/CardFile.h"
@@ -298,4 +300,92 @@ TEST(SupervisedCardKeys, TheWorkerSaysWhyOnStderrAndExitsWithItsConfigurationCod
     const auto unknown = testsupport::ChildProcess::run({KIOSK_NFC_WORKER, "--sun-key", "x"}, {}, errors, 10000);
     LONGS_EQUAL(nfc::WorkerProcess::kConfigurationError, unknown.value_or(-1));
     CHECK(FileBytes::read(errors).find("reader worker arguments: unknown option --sun-key") != std::string::npos);
+}
+
+// ---- writing a card (enrolment) ----------------------------------------------------
+
+namespace {
+
+constexpr std::chrono::milliseconds kWriteWait{5000};
+
+std::string hex16(std::uint64_t value) {
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llX", static_cast<unsigned long long>(value));
+    return text;
+}
+
+}  // namespace
+
+TEST(SupervisedCardKeys, ABlankNtagIsWrittenAndThenBelievedAsASignedCard) {
+    startReader(options());
+    const auto blank = SimulatorRig::card("ntag213.json");
+    const std::string uid = SimulatorRig::uidOf("ntag213.json");
+    const auto mark = log.size();
+    rig.simulator().present(blank);
+    const auto presented = log.waitForCard(5000, mark);
+    CHECK_TRUE(presented.has_value());
+    STRCMP_EQUAL(("u:" + uid).c_str(), std::get<CardPresented>(log.at(*presented).message).identity.c_str());
+
+    const auto written = reader->writeCard(uid, 7, 1795000000, kWriteWait);
+    CHECK_TEXT(written.error == nfc::CardWriteError::None, written.detail.c_str());
+    STRCMP_EQUAL(uid.c_str(), written.uid.c_str());
+    // Kiosk key id in the high half, the serial in the low half.
+    STRCMP_EQUAL("00000007", written.identity.substr(written.identity.size() - 8).c_str());
+    STRCMP_EQUAL("n:", written.identity.substr(0, 2).c_str());
+    rig.remove();
+    CHECK_TRUE(log.waitForRemoval(5000, *presented).has_value());
+
+    const auto again = tap(blank);
+    CHECK_REFUSAL(CardRefusal::None, again);
+    STRCMP_EQUAL(written.identity.c_str(), again.identity.c_str());
+    CHECK(again.assurance == loyalty::Assurance::Signed);
+    CHECK(again.kind == nfc::CardKind::Ntag21x);
+}
+
+TEST(SupervisedCardKeys, TheCardIdIsTheKioskKeyIdAndTheSerial) {
+    STRCMP_EQUAL("0000000100000002", hex16(nfc::issuedCardId(1, 2)).c_str());
+    STRCMP_EQUAL("FFFFFFFFFFFFFFFF", hex16(nfc::issuedCardId(0xFFFFFFFFu, 0xFFFFFFFFu)).c_str());
+}
+
+TEST(SupervisedCardKeys, OnlyTheCardOnTheReaderIsWritten) {
+    startReader(options());
+    // No card at all.
+    const auto nothing = reader->writeCard(SimulatorRig::uidOf("ntag213.json"), 8, 1795000000, kWriteWait);
+    CHECK(nothing.error == nfc::CardWriteError::NotInField);
+    // Another card than the one asked for.
+    const auto mark = log.size();
+    rig.simulator().present(SimulatorRig::card("ntag215.json"));
+    CHECK_TRUE(log.waitForCard(5000, mark).has_value());
+    const auto other = reader->writeCard(SimulatorRig::uidOf("ntag213.json"), 8, 1795000000, kWriteWait);
+    CHECK(other.error == nfc::CardWriteError::NotInField);
+    STRCMP_EQUAL("", other.identity.c_str());
+}
+
+TEST(SupervisedCardKeys, ACardThatCannotHoldTheRecordIsUnsuitable) {
+    startReader(options());
+    const auto mark = log.size();
+    rig.simulator().present(SimulatorRig::card("mifare-classic-uid.json"));
+    CHECK_TRUE(log.waitForCard(5000, mark).has_value());
+    const auto written = reader->writeCard(SimulatorRig::uidOf("mifare-classic-uid.json"), 9, 1795000000, kWriteWait);
+    CHECK_TEXT(written.error == nfc::CardWriteError::Unsuitable, written.detail.c_str());
+    STRCMP_CONTAINS("not an NTAG213/215/216", written.detail.c_str());
+}
+
+TEST(SupervisedCardKeys, WithoutAKioskKeyNoCardIsIssued) {
+    auto opts = options();
+    opts.cards.kioskKey.clear();
+    startReader(opts);
+    const auto mark = log.size();
+    rig.simulator().present(SimulatorRig::card("ntag213.json"));
+    CHECK_TRUE(log.waitForCard(5000, mark).has_value());
+    const auto written = reader->writeCard(SimulatorRig::uidOf("ntag213.json"), 10, 1795000000, kWriteWait);
+    CHECK(written.error == nfc::CardWriteError::NoKioskKey);
+    STRCMP_CONTAINS("--kiosk-key", written.detail.c_str());
+}
+
+TEST(SupervisedCardKeys, WithoutAWorkerTheWriteFailsAtOnce) {
+    nfc::SupervisedCardReader idle(options());  // never started
+    const auto written = idle.writeCard("04A1B2C3D4E5F6", 11, 1795000000, kWriteWait);
+    CHECK(written.error == nfc::CardWriteError::ReaderUnavailable);
+    STRCMP_CONTAINS("not running", written.detail.c_str());
 }
