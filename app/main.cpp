@@ -118,27 +118,32 @@ loyalty::Expected<std::string, std::string> readToken(const std::string& path) {
     return token;
 }
 
-// The last reader status, kept for the technician's "test reader".
+// The technician's "test reader": a live test through the reader's worker
+// (the chip answers a command now, or not), with the last reader status
+// beside it when the test fails (why the reader is down).
 class ReaderWatch {
 public:
     void update(const nfc::ReaderStatus& status) {
         std::lock_guard lock(mutex_);
         last_ = status;
     }
-    kiosk::ReaderTested test(kiosk::RequestId request) const {
-        std::lock_guard lock(mutex_);
-        if (!last_) {
+    kiosk::ReaderTested test(kiosk::RequestId request, nfc::SupervisedCardReader* reader) const {
+        if (reader == nullptr) {
             return {request, false, "no reader configured"};
         }
-        const bool ready = last_->state == nfc::ReaderState::Ready;
-        std::string detail = std::string(services::readerStateName(last_->state));
-        if (!last_->firmware.empty()) {
-            detail += ", " + last_->firmware;
+        const nfc::SelfTestResult live = reader->testReader(std::chrono::milliseconds(3000));
+        if (live.ok) {
+            return {request, true, live.detail};
         }
-        if (!last_->lastError.empty()) {
-            detail += ", last error: " + last_->lastError;
+        std::lock_guard lock(mutex_);
+        std::string detail = live.detail;
+        if (last_) {
+            detail += "; reader " + std::string(services::readerStateName(last_->state));
+            if (!last_->lastError.empty()) {
+                detail += ", last error: " + last_->lastError;
+            }
         }
-        return {request, ready, detail};
+        return {request, false, detail};
     }
 
 private:
@@ -377,7 +382,9 @@ int main(int argc, char** argv) {
             sync->notifyNewEvents();
         }
     };
-    workerOptions.testReader = [&readerWatch](kiosk::RequestId request) { return readerWatch.test(request); };
+    workerOptions.testReader = [&readerWatch, &cardReader](kiosk::RequestId request) {
+        return readerWatch.test(request, cardReader.get());
+    };
     if (sync) {
         workerOptions.onlineLookup = [&sync](const std::string& token) { return sync->lookupCard(token); };
     }

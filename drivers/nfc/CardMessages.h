@@ -67,6 +67,17 @@ enum class CardWriteError {
     ReaderUnavailable,  // the reader is down, restarting, or did not answer in time
 };
 
+// The technician's "test reader": the reader sends the chip a command it
+// answers at once and says how long it took.
+struct SelfTestRequest {
+    std::uint32_t request = 0;
+};
+struct SelfTestResult {
+    std::uint32_t request = 0;
+    bool ok = false;
+    std::string detail;  // "PN532 v1.6 answered in 4 ms; no card on the reader"
+};
+
 struct CardWritten {
     std::uint32_t request = 0;
     std::string uid;

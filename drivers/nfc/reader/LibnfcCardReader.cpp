@@ -104,6 +104,7 @@ void LibnfcCardReader::run() {
     }
     lock_.release();
     endCard();
+    failSelfTest("the reader stopped");
     if (cardPresent_) {
         post(CardRemoved{});
         cardPresent_ = false;
@@ -127,7 +128,10 @@ void LibnfcCardReader::session(LibnfcDevice& device) {
         }
         backoff.reset();
         postStatus(ReaderState::Ready, lastError_);
+        setOpen(true);
         const auto failure = serve(device);
+        setOpen(false);
+        failSelfTest(failure ? "the reader failed: " + *failure : "the reader stopped");
         closeDevice(device);
         lock_.release();
         if (cardPresent_) {
@@ -172,6 +176,9 @@ std::optional<std::string> LibnfcCardReader::open(LibnfcDevice& device) {
 
 std::optional<std::string> LibnfcCardReader::serve(LibnfcDevice& device) {
     while (!stopping()) {
+        if (auto error = runSelfTest(device, nullptr)) {
+            return error;
+        }
         auto found = waitForCard(device);
         if (!found) {
             if (stopping()) {
@@ -180,7 +187,7 @@ std::optional<std::string> LibnfcCardReader::serve(LibnfcDevice& device) {
             return found.error().message;
         }
         if (!*found) {
-            if (options_.pollMode == PollMode::SelectAndSleep && !pause(options_.pollPeriod)) {
+            if (options_.pollMode == PollMode::SelectAndSleep && !pause(options_.pollPeriod, true)) {
                 return std::nullopt;
             }
             continue;
@@ -230,6 +237,9 @@ DeviceResult<std::optional<TargetInfo>> LibnfcCardReader::waitForCard(LibnfcDevi
 std::optional<std::string> LibnfcCardReader::watchPresence(LibnfcDevice& device, const TargetInfo& target,
                                                            bool selected) {
     while (pause(options_.presencePeriod, true)) {
+        if (auto error = runSelfTest(device, selected ? &target : nullptr)) {
+            return error;
+        }
         if (CardTask task = takeCardTask()) {
             bool gone = false;
             if (auto error = runCardTask(device, target, task, gone)) {
@@ -316,7 +326,7 @@ bool LibnfcCardReader::stopping() const {
 
 bool LibnfcCardReader::pause(milliseconds delay, bool forTask) {
     std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, delay, [this, forTask] { return stopping_ || (forTask && cardTask_); });
+    wake_.wait_for(lock, delay, [this, forTask] { return stopping_ || (forTask && (cardTask_ || selfTest_)); });
     return !stopping_;
 }
 
@@ -333,6 +343,86 @@ void LibnfcCardReader::runOnCard(const std::string& uidHex, CardTask task) {
         }
     }
     task(nullptr, nullptr);
+}
+
+void LibnfcCardReader::selfTest(SelfTestDone done) {
+    if (!done) {
+        return;
+    }
+    std::string why;
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_ || exited_) {
+            why = "the reader is stopping";
+        } else if (!open_) {
+            why = "the reader is not open" + (lastErrorSeen_.empty() ? std::string() : ": " + lastErrorSeen_);
+        } else if (selfTest_) {
+            why = "a reader test is already running";
+        } else {
+            selfTest_ = std::move(done);
+            wake_.notify_all();
+            return;
+        }
+    }
+    done(false, why);
+}
+
+void LibnfcCardReader::setOpen(bool open) {
+    std::lock_guard lock(mutex_);
+    open_ = open;
+    lastErrorSeen_ = lastError_;
+}
+
+void LibnfcCardReader::failSelfTest(const std::string& why) {
+    SelfTestDone done;
+    {
+        std::lock_guard lock(mutex_);
+        done = std::exchange(selfTest_, nullptr);
+        lastErrorSeen_ = lastError_;
+    }
+    if (done) {
+        done(false, why);
+    }
+}
+
+std::optional<std::string> LibnfcCardReader::runSelfTest(LibnfcDevice& device, const TargetInfo* card) {
+    SelfTestDone done;
+    {
+        std::lock_guard lock(mutex_);
+        done = std::exchange(selfTest_, nullptr);
+    }
+    if (!done) {
+        return std::nullopt;
+    }
+    const auto started = Clock::now();
+    std::optional<std::string> failure;
+    bool cardThere = false;
+    {
+        CommandScope scope(*this, kCommandBound);
+        if (card != nullptr) {
+            auto present = device.isPresent();
+            if (present) {
+                cardThere = *present;
+            } else {
+                failure = present.error().message;
+            }
+        } else {
+            auto found = device.select();
+            if (found) {
+                cardThere = found->has_value();
+            } else {
+                failure = found.error().message;
+            }
+        }
+    }
+    const auto tookMs = std::chrono::duration_cast<milliseconds>(Clock::now() - started).count();
+    if (failure) {
+        done(false, (firmware_.empty() ? std::string("the reader") : firmware_) + " did not answer: " + *failure);
+        return stopping() ? std::nullopt : failure;
+    }
+    done(true, (firmware_.empty() ? std::string("the reader") : firmware_) + " answered in " + std::to_string(tookMs) +
+                   " ms; " + (cardThere ? "a card is on the reader" : "no card on the reader"));
+    return std::nullopt;
 }
 
 LibnfcCardReader::CardTask LibnfcCardReader::takeCardTask() {

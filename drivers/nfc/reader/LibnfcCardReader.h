@@ -58,6 +58,14 @@ public:
     using CardTask = std::function<void(const TargetInfo* target, CardTransport* transport)>;
     void runOnCard(const std::string& uidHex, CardTask task);
 
+    // The technician's live test: between two polls or presence checks the
+    // reader thread sends the chip a command it answers at once (a select, or
+    // the presence check of the card in the field) and calls done with how
+    // long that took. Called exactly once: with false and why when the
+    // reader is not open, fails or stops, or a test is already waiting.
+    using SelfTestDone = std::function<void(bool ok, const std::string& detail)>;
+    void selfTest(SelfTestDone done);
+
     // Commands the watchdog had to abort (the chip went silent mid-poll).
     unsigned watchdogAborts() const { return watchdog_.fired(); }
 
@@ -85,6 +93,12 @@ private:
     // waiting one with nulls and forgets the present card.
     CardTask takeCardTask();
     void endCard();
+    // Runs a waiting self test against the device (card: the one in the
+    // field, if any); the device's error when the reader failed.
+    std::optional<std::string> runSelfTest(LibnfcDevice& device, const TargetInfo* card);
+    // Answers a waiting self test with why it could not run.
+    void failSelfTest(const std::string& why);
+    void setOpen(bool open);
     // Runs a task on the present card; the device's error when the reader failed.
     std::optional<std::string> runCardTask(LibnfcDevice& device, const TargetInfo& target, const CardTask& task,
                                            bool& gone);
@@ -103,6 +117,9 @@ private:
     std::atomic<bool> inCommand_{false};
     std::string presentUid_;  // the card between its CardPresented and CardRemoved
     CardTask cardTask_;
+    SelfTestDone selfTest_;
+    bool open_ = false;          // the device is open and the thread polls it
+    std::string lastErrorSeen_;  // lastError_ as other threads may read it
 
     // Touched by the reader's thread only.
     DeviceLock lock_;

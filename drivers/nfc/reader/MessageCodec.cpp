@@ -13,6 +13,8 @@ constexpr std::uint8_t kCardRemoved = 2;
 constexpr std::uint8_t kReaderStatus = 3;
 constexpr std::uint8_t kWriteCardRecord = 4;
 constexpr std::uint8_t kCardWritten = 5;
+constexpr std::uint8_t kSelfTestRequest = 6;
+constexpr std::uint8_t kSelfTestResult = 7;
 
 using Bytes = std::vector<std::uint8_t>;
 
@@ -118,6 +120,14 @@ std::vector<std::uint8_t> MessageCodec::encode(const WireMessage& message) {
                 putEnum(payload, value.error);
                 putString(payload, value.identity);
                 putString(payload, value.detail);
+            } else if constexpr (std::is_same_v<T, SelfTestRequest>) {
+                payload.push_back(kSelfTestRequest);
+                putInteger(payload, value.request);
+            } else if constexpr (std::is_same_v<T, SelfTestResult>) {
+                payload.push_back(kSelfTestResult);
+                putInteger(payload, value.request);
+                payload.push_back(value.ok ? 1 : 0);
+                putString(payload, value.detail);
             } else {
                 payload.push_back(kReaderStatus);
                 putEnum(payload, value.state);
@@ -205,6 +215,19 @@ std::optional<WireMessage> MessageCodec::next() {
             written.identity = in.string();
             written.detail = in.string();
             message = std::move(written);
+            break;
+        }
+        case kSelfTestRequest:
+            message = SelfTestRequest{in.integer<std::uint32_t>()};
+            break;
+        case kSelfTestResult: {
+            SelfTestResult result;
+            result.request = in.integer<std::uint32_t>();
+            const auto ok = in.byte();
+            in.failed = in.failed || ok > 1;
+            result.ok = ok == 1;
+            result.detail = in.string();
+            message = std::move(result);
             break;
         }
         default:

@@ -8,8 +8,10 @@
 //   type 3 ReaderStatus:  state(u8) firmware lastError connstring
 //   type 4 WriteCardRecord (kiosk -> worker): request(u32) uid serial(u32) issuedAt(u64)
 //   type 5 CardWritten: request(u32) uid error(u8) identity detail
-// (integers little endian). Types 1-3 and 5 flow from the worker to the
-// kiosk, type 4 the other way; each side takes only its own.
+//   type 6 SelfTestRequest (kiosk -> worker): request(u32)
+//   type 7 SelfTestResult: request(u32) ok(u8) detail
+// (integers little endian). Types 1-3, 5 and 7 flow from the worker to the
+// kiosk, types 4 and 6 the other way; each side takes only its own.
 // The decoder is fed whatever read() returned and yields whole messages; a
 // frame that is too long, has an unknown type or enum value, or does not
 // end where its fields do makes the stream corrupt for good (the peer is
@@ -25,7 +27,8 @@
 namespace nfc {
 
 // Everything that crosses the worker's socket.
-using WireMessage = std::variant<CardPresented, CardRemoved, ReaderStatus, WriteCardRecord, CardWritten>;
+using WireMessage = std::variant<CardPresented, CardRemoved, ReaderStatus, WriteCardRecord, CardWritten,
+                                 SelfTestRequest, SelfTestResult>;
 
 class MessageCodec {
 public:

@@ -214,11 +214,13 @@ bool SupervisedCardReader::pump(WorkerProcess& worker) {
             std::visit(
                 [this](auto value) {
                     using T = std::decay_t<decltype(value)>;
-                    if constexpr (std::is_same_v<T, CardWritten>) {
-                        answered(std::move(value));
-                    } else if constexpr (!std::is_same_v<T, WriteCardRecord>) {  // a command from the worker: ignored
+                    if constexpr (std::is_same_v<T, CardWritten> || std::is_same_v<T, SelfTestResult>) {
+                        const std::uint32_t request = value.request;
+                        answered(WireMessage(std::move(value)), request);
+                    } else if constexpr (std::is_same_v<T, CardPresented> || std::is_same_v<T, CardRemoved> ||
+                                         std::is_same_v<T, ReaderStatus>) {
                         forward(std::move(value));
-                    }
+                    }  // a command from the worker: ignored
                 },
                 std::move(*message));
         }
@@ -254,19 +256,44 @@ void SupervisedCardReader::forward(NfcMessage message) {
 
 CardWritten SupervisedCardReader::writeCard(const std::string& uid, std::uint32_t serial, std::uint64_t issuedAt,
                                             milliseconds timeout) {
-    std::lock_guard call(writeCallMutex_);
+    std::string why;
+    auto answer = exchange(
+        [&](std::uint32_t request) { return WireMessage(WriteCardRecord{request, uid, serial, issuedAt}); }, timeout,
+        why);
+    if (answer) {
+        if (auto* written = std::get_if<CardWritten>(&*answer)) {
+            return std::move(*written);
+        }
+    }
     CardWritten failed;
     failed.uid = uid;
     failed.error = CardWriteError::ReaderUnavailable;
+    failed.detail = why;
+    return failed;
+}
+
+SelfTestResult SupervisedCardReader::testReader(milliseconds timeout) {
+    std::string why;
+    auto answer = exchange([](std::uint32_t request) { return WireMessage(SelfTestRequest{request}); }, timeout, why);
+    if (answer) {
+        if (auto* result = std::get_if<SelfTestResult>(&*answer)) {
+            return std::move(*result);
+        }
+    }
+    return SelfTestResult{0, false, why};
+}
+
+std::optional<WireMessage> SupervisedCardReader::exchange(const std::function<WireMessage(std::uint32_t)>& command,
+                                                          milliseconds timeout, std::string& why) {
+    std::lock_guard call(writeCallMutex_);
     std::unique_lock lock(writeMutex_);
     if (workerFd_ < 0 || stopping_) {
-        failed.detail = "the reader worker is not running";
-        return failed;
+        why = "the reader worker is not running";
+        return std::nullopt;
     }
-    WriteCardRecord request{++lastRequest_, uid, serial, issuedAt};
-    failed.request = request.request;
+    const std::uint32_t request = ++lastRequest_;
     answer_.reset();
-    const auto frame = MessageCodec::encode(WireMessage(request));
+    const auto frame = MessageCodec::encode(command(request));
     std::size_t done = 0;
     while (done < frame.size()) {
         // MSG_NOSIGNAL: a worker that just died is an error here, not SIGPIPE.
@@ -275,21 +302,20 @@ CardWritten SupervisedCardReader::writeCard(const std::string& uid, std::uint32_
             continue;
         }
         if (n <= 0) {
-            failed.detail = "cannot reach the reader worker";
-            return failed;
+            why = "cannot reach the reader worker";
+            return std::nullopt;
         }
         done += static_cast<std::size_t>(n);
     }
     const std::uint64_t generation = workerGeneration_;
-    const bool inTime = writeAnswered_.wait_for(lock, timeout, [&] {
-        return (answer_ && answer_->request == request.request) || workerGeneration_ != generation || stopping_;
-    });
-    if (answer_ && answer_->request == request.request) {
-        return std::exchange(answer_, std::nullopt).value();
+    const bool inTime = writeAnswered_.wait_for(
+        lock, timeout, [&] { return answer_.has_value() || workerGeneration_ != generation || stopping_; });
+    if (answer_) {
+        return std::exchange(answer_, std::nullopt);
     }
-    failed.detail = !inTime ? "the reader did not answer within " + std::to_string(timeout.count()) + " ms"
-                           : "the reader worker restarted or stopped during the write";
-    return failed;
+    why = !inTime ? "the reader did not answer within " + std::to_string(timeout.count()) + " ms"
+                  : "the reader worker restarted or stopped meanwhile";
+    return std::nullopt;
 }
 
 void SupervisedCardReader::publishWorker(int fd) {
@@ -299,10 +325,10 @@ void SupervisedCardReader::publishWorker(int fd) {
     writeAnswered_.notify_all();
 }
 
-void SupervisedCardReader::answered(CardWritten written) {
+void SupervisedCardReader::answered(WireMessage answer, std::uint32_t request) {
     std::lock_guard lock(writeMutex_);
-    if (written.request == lastRequest_) {
-        answer_ = std::move(written);
+    if (request == lastRequest_) {  // an answer that comes after its wait ended is dropped
+        answer_ = std::move(answer);
         writeAnswered_.notify_all();
     }
 }

@@ -26,6 +26,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -33,6 +34,7 @@
 #include <vector>
 
 #include "nfc/reader/CardReader.h"
+#include "nfc/reader/MessageCodec.h"
 #include "nfc/reader/ReaderOptions.h"
 
 namespace nfc {
@@ -70,6 +72,11 @@ public:
     CardWritten writeCard(const std::string& uid, std::uint32_t serial, std::uint64_t issuedAt,
                           std::chrono::milliseconds timeout);
 
+    // The technician's "test reader": asks the worker to have the chip answer
+    // a command now (LibnfcCardReader::selfTest) and waits for the answer, at
+    // most timeout. Not ok, with why, when no worker runs or it does not answer.
+    SelfTestResult testReader(std::chrono::milliseconds timeout);
+
     // The worker's PID (0 between two workers), and how many times it was restarted.
     pid_t workerPid() const { return workerPid_; }
     unsigned restarts() const { return restarts_; }
@@ -85,7 +92,11 @@ private:
     void post(NfcMessage message);
     // The worker's socket for writeCard (-1: no worker); wakes a waiting call.
     void publishWorker(int fd);
-    void answered(CardWritten written);
+    void answered(WireMessage answer, std::uint32_t request);
+    // Sends a command frame to the worker and waits for the answer with the
+    // same request number; nullopt with why when there is none in time.
+    std::optional<WireMessage> exchange(const std::function<WireMessage(std::uint32_t)>& command,
+                                        std::chrono::milliseconds timeout, std::string& why);
 
     SupervisorOptions options_;
     NfcSink sink_;
@@ -103,7 +114,7 @@ private:
     int workerFd_ = -1;
     std::uint64_t workerGeneration_ = 0;
     std::uint32_t lastRequest_ = 0;
-    std::optional<CardWritten> answer_;
+    std::optional<WireMessage> answer_;
 
     // The supervising thread's view of the worker's last messages.
     bool cardPresent_ = false;

@@ -4,7 +4,8 @@
 // writes MessageCodec frames to stdout and stops when stdin ends (or on
 // SIGTERM/SIGINT). On stdin it takes WriteCardRecord frames: the card in the
 // field gets this kiosk's signed record (CardWrite), answered with a
-// CardWritten frame. Diagnostics go to stderr, never card data or keys.
+// CardWritten frame; and SelfTestRequest frames (the technician's "test
+// reader"), answered with a SelfTestResult. Diagnostics go to stderr, never card data or keys.
 //
 //   kiosk-nfc-worker --device CONN [--poll auto|select] [--poll-ms N]
 //                    [--presence-ms N] [--backoff-ms N] [--backoff-max-ms N]
@@ -183,6 +184,12 @@ int main(int argc, char** argv) {
             }
             commands.feed(buffer, static_cast<std::size_t>(n));
             while (auto command = commands.next()) {
+                if (const auto* test = std::get_if<nfc::SelfTestRequest>(&*command)) {
+                    reader.selfTest([&send, asked = test->request](bool ok, const std::string& detail) {
+                        send(nfc::MessageCodec::encode(nfc::SelfTestResult{asked, ok, detail}));
+                    });
+                    continue;
+                }
                 const auto* request = std::get_if<nfc::WriteCardRecord>(&*command);
                 if (request == nullptr) {
                     continue;  // nothing else is a command; ignored

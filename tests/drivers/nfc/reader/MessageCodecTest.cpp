@@ -139,3 +139,18 @@ TEST(MessageCodec, AWriteAnswerWithAnUnknownErrorIsCorrupt) {
     CHECK_FALSE(codec.next().has_value());
     CHECK(codec.corrupt());
 }
+
+TEST(MessageCodec, TheReaderTestAndItsAnswerRoundTrip) {
+    feed(MessageCodec::encode(nfc::SelfTestRequest{77}));
+    feed(MessageCodec::encode(nfc::SelfTestResult{77, true, "PN532 v1.6 answered in 3 ms; no card on the reader"}));
+    LONGS_EQUAL(77, std::get<nfc::SelfTestRequest>(*codec.next()).request);
+    const auto result = std::get<nfc::SelfTestResult>(*codec.next());
+    LONGS_EQUAL(77, result.request);
+    CHECK_TRUE(result.ok);
+    STRCMP_EQUAL("PN532 v1.6 answered in 3 ms; no card on the reader", result.detail.c_str());
+    auto bytes = MessageCodec::encode(nfc::SelfTestResult{1, false, ""});
+    bytes[4 + 1 + 4] = 2;  // ok must be 0 or 1
+    feed(bytes);
+    CHECK_FALSE(codec.next().has_value());
+    CHECK(codec.corrupt());
+}

@@ -389,3 +389,38 @@ TEST(SupervisedCardKeys, WithoutAWorkerTheWriteFailsAtOnce) {
     CHECK(written.error == nfc::CardWriteError::ReaderUnavailable);
     STRCMP_CONTAINS("not running", written.detail.c_str());
 }
+
+// ---- the technician's "test reader" -------------------------------------------------
+
+TEST(SupervisedCardKeys, TheReaderTestHasTheChipAnswerNowAndSaysWhetherACardIsThere) {
+    nfc::SupervisedCardReader idle(options());  // never started
+    const auto none = idle.testReader(std::chrono::milliseconds(2000));
+    CHECK_FALSE(none.ok);
+    STRCMP_CONTAINS("not running", none.detail.c_str());
+
+    startReader(options());
+    const auto empty = reader->testReader(std::chrono::milliseconds(5000));
+    CHECK_TEXT(empty.ok, empty.detail.c_str());
+    STRCMP_CONTAINS("PN532", empty.detail.c_str());
+    STRCMP_CONTAINS(" ms; no card on the reader", empty.detail.c_str());
+
+    const auto mark = log.size();
+    rig.simulator().present(SimulatorRig::card("ntag213.json"));
+    CHECK_TRUE(log.waitForCard(5000, mark).has_value());
+    const auto withCard = reader->testReader(std::chrono::milliseconds(5000));
+    CHECK_TEXT(withCard.ok, withCard.detail.c_str());
+    STRCMP_CONTAINS("a card is on the reader", withCard.detail.c_str());
+    // The test did not take the card away or present it again.
+    LONGS_EQUAL(0, log.count([](const nfc::NfcMessage& m) { return std::holds_alternative<nfc::CardRemoved>(m); }));
+}
+
+TEST(SupervisedCardKeys, AReaderThatIsDownFailsItsTestAtOnceWithTheReason) {
+    auto opts = options();
+    opts.reader.connstring = "pn532_uart:" + dir.file("no-such-port");
+    reader = std::make_unique<nfc::SupervisedCardReader>(opts);
+    reader->start(log.sink());
+    CHECK_TRUE(log.waitForState(ReaderState::Unavailable, 5000).has_value());
+    const auto down = reader->testReader(std::chrono::milliseconds(5000));
+    CHECK_FALSE(down.ok);
+    STRCMP_CONTAINS("not open", down.detail.c_str());
+}
