@@ -75,6 +75,7 @@ void ProgramReader::readProgram(TomlTableReader& root) {
     }
     TomlTableReader reader(problems_, *table, "program");
     program_.name = reader.text("name", Presence::Required).value_or("");
+    program_.names = reader.localTexts("names", "Premios Corner").value_or(loyalty::LocalTexts{});
     if (auto currency = reader.text("currency", Presence::Required)) {
         if (isCurrencyCode(*currency)) {
             program_.currency = *currency;
@@ -133,6 +134,7 @@ void ProgramReader::readTiers(TomlTableReader& root) {
                 tierIds_.push_back(tier.id);
             }
             tier.name = reader.text("name", Presence::Required).value_or("");
+            tier.names = reader.localTexts("names", "Oro").value_or(loyalty::LocalTexts{});
             const auto threshold = reader.integer("threshold", Presence::Required, 0, kInt64Max);
             tier.earnMultiplier = toInt32(readMultiplierPercent(reader).value_or(tier.earnMultiplier));
             if (threshold) {
@@ -160,6 +162,7 @@ void ProgramReader::readPromotions(TomlTableReader& root) {
         loyalty::Promotion promotion;
         promotion.id = readUniqueId(reader, seen);
         promotion.name = reader.text("name", Presence::Required).value_or("");
+        promotion.names = reader.localTexts("names", "Martes de puntos dobles").value_or(loyalty::LocalTexts{});
         const auto kind = reader.choice("kind", Presence::Required, {"multiplier", "bonus"}, "promotion kind");
         const auto multiplier = readMultiplierPercent(reader);
         const auto bonus = reader.integer("bonus_points", Presence::Optional, 1, kInt64Max);
@@ -198,6 +201,7 @@ void ProgramReader::readRewards(TomlTableReader& root) {
         loyalty::Reward reward;
         reward.id = readUniqueId(reader, seen);
         reward.name = reader.text("name", Presence::Required).value_or("");
+        reward.names = reader.localTexts("names", "Café gratis").value_or(loyalty::LocalTexts{});
         reward.cost = reader.integer("cost", Presence::Required, 1, kInt64Max).value_or(0);
         const auto kind = reader.choice("kind", Presence::Required, {"physical", "digital"}, "reward kind");
         reward.kind = kind == 1u ? loyalty::Reward::Kind::Digital : loyalty::Reward::Kind::Physical;
@@ -220,7 +224,16 @@ void ProgramReader::readOffers(TomlTableReader& root) {
         loyalty::Offer offer;
         offer.id = readUniqueId(reader, seen);
         offer.name = reader.text("name", Presence::Required).value_or("");
+        offer.names = reader.localTexts("names", "¡Feliz cumpleaños!").value_or(loyalty::LocalTexts{});
         offer.description = reader.text("description", Presence::Optional).value_or("");
+        offer.descriptions =
+            reader.localTexts("descriptions", "100 puntos extra en su próxima compra.").value_or(loyalty::LocalTexts{});
+        if (reader.has("descriptions") && !reader.has("description")) {
+            reader.report("descriptions",
+                          "needs the description in the programme's own language too (description = \"...\"); "
+                          "other languages fall back to it",
+                          ProblemKind::Missing);
+        }
         if (auto tiers = reader.textList("tiers", Presence::Optional, true)) {
             for (std::size_t i = 0; i < tiers->size(); ++i) {
                 const TextItem& item = (*tiers)[i];
@@ -261,10 +274,12 @@ void ProgramReader::readStampCards(TomlTableReader& root) {
         card.id = readUniqueId(reader, seen);
         card.family = reader.text("family", Presence::Required).value_or("");
         card.name = reader.text("name", Presence::Required).value_or("");
+        card.names = reader.localTexts("names", "Tarjeta del café").value_or(loyalty::LocalTexts{});
         card.stampsRequired = toInt32(
             reader.integer("stamps_required", Presence::Required, 1, 1000, "purchases needed before the free one")
                 .value_or(0));
         card.rewardName = reader.text("reward_name", Presence::Required).value_or("");
+        card.rewardNames = reader.localTexts("reward_names", "Un café gratis").value_or(loyalty::LocalTexts{});
         program_.stampCards.push_back(std::move(card));
     });
 }

@@ -28,6 +28,14 @@ bool isIdentifier(std::string_view s) {
            std::all_of(s.begin(), s.end(), [&](char c) { return lowerOrDigit(c) || c == '-' || c == '_'; });
 }
 
+// A catalogue's language code: "es", "pt-BR", "en_GB".
+bool isLanguageCode(std::string_view s) {
+    return !s.empty() && s.size() <= 35 && std::all_of(s.begin(), s.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                      c == '_';
+           });
+}
+
 bool looksLikeInteger(std::string_view s) {
     if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
         s.remove_prefix(1);
@@ -357,6 +365,45 @@ std::optional<std::vector<TextItem>> TomlTableReader::textList(std::string_view 
         items.push_back(TextItem{s->get(), element.source()});
     }
     return ok ? std::optional<std::vector<TextItem>>(std::move(items)) : std::nullopt;
+}
+
+std::optional<loyalty::LocalTexts> TomlTableReader::localTexts(std::string_view key, std::string_view example) {
+    const std::string expected = "a table of texts by language such as " + std::string(key) + " = { es = " +
+                                 quoted(example) + " }";
+    const toml::node* node = find(key, Presence::Optional, expected);
+    if (node == nullptr) {
+        return std::nullopt;
+    }
+    const auto* table = node->as_table();
+    if (table == nullptr) {
+        wrongType(key, *node, expected,
+                  node->is_string() ? "name the language of the text: { es = " + quoted(node->as_string()->get()) + " }"
+                                    : std::string());
+        return std::nullopt;
+    }
+    if (table->empty()) {
+        report(key, "lists no language; add one such as { es = " + quoted(example) + " } or leave the key out");
+        return std::nullopt;
+    }
+    TomlTableReader texts(problems_, *table, pathOf(key));
+    loyalty::LocalTexts result;
+    bool ok = true;
+    for (auto&& [language, value] : *table) {
+        const std::string_view code = language.str();
+        if (!isLanguageCode(code)) {
+            problems_.add(language.source(), texts.path() + ": " + quoted(code) +
+                                                 " is not a language code; use a catalogue's code such as \"es\" "
+                                                 "(letters, digits, '-' or '_')");
+            ok = false;
+            continue;
+        }
+        if (auto text = texts.text(code, Presence::Required)) {
+            result.emplace(std::string(code), std::move(*text));
+        } else {
+            ok = false;
+        }
+    }
+    return ok ? std::optional<loyalty::LocalTexts>(std::move(result)) : std::nullopt;
 }
 
 std::optional<std::size_t> TomlTableReader::choice(std::string_view key, Presence presence,

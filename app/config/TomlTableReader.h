@@ -64,6 +64,12 @@ public:
     std::optional<loyalty::WeekdayMask> weekdays(std::string_view key, Presence presence);
     // A list of distinct non-blank strings (identifiers when `identifiers`).
     std::optional<std::vector<TextItem>> textList(std::string_view key, Presence presence, bool identifiers);
+    // Texts in other languages: a table of language code -> non-blank text,
+    // such as names = { es = "Café gratis" }. Codes are 1..35 letters, digits,
+    // '-' or '_' (a catalogue's code, "es", "pt-BR"); any such code is
+    // accepted, since catalogues are chosen at start-up. An empty table is
+    // refused. `example` shows a value in the type error ("Café gratis").
+    std::optional<loyalty::LocalTexts> localTexts(std::string_view key, std::string_view example);
     // One of `choices`; returns its index.
     std::optional<std::size_t> choice(std::string_view key, Presence presence,
                                       std::initializer_list<std::string_view> choices, std::string_view what);

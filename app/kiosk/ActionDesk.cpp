@@ -393,7 +393,7 @@ Outcome ActionDesk::onRecorded(FlowContext context, const DecisionRecorded& resu
     };
     if (const auto* redeem = std::get_if<RedeemReward>(&what)) {
         const loyalty::Reward* reward = context.program.findReward(redeem->rewardId);
-        const std::string name = reward ? reward->name : redeem->rewardId;
+        const std::string name = reward ? loyalty::localName(*reward, context.catalogue.language()) : redeem->rewardId;
         if (result.rewardCode) {
             state.rewardName = name;
             state.rewardCode = *result.rewardCode;
@@ -404,7 +404,8 @@ Outcome ActionDesk::onRecorded(FlowContext context, const DecisionRecorded& resu
     }
     if (const auto* offer = std::get_if<ActivateOffer>(&what)) {
         const loyalty::Offer* found = context.program.findOffer(offer->offerId);
-        state.notice = Text{"member.offer_activated", {{"offer", found ? found->name : offer->offerId}}};
+        state.notice = Text{"member.offer_activated",
+                            {{"offer", found ? loyalty::localName(*found, context.catalogue.language()) : offer->offerId}}};
         state.screen = ScreenId::Member;
         return changed();
     }

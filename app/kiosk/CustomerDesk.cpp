@@ -112,7 +112,8 @@ Outcome CustomerDesk::chooseReward(FlowContext context, const std::string& rewar
     }
     if (reward->kind == loyalty::Reward::Kind::Physical) {
         // Staff hand physical rewards over: the customer calls them.
-        state.notice = Text{"member.ask_staff_for_reward", {{"reward", reward->name}}};
+        state.notice = Text{"member.ask_staff_for_reward",
+                            {{"reward", loyalty::localName(*reward, context.catalogue.language())}}};
         return changed();
     }
     const loyalty::RewardRules rules(context.program);

@@ -35,7 +35,7 @@ MemberView MemberViewBuilder::build(const CustomerSession& customer, const FlowS
     view.rewards = rewards(*snapshot, state, true);
     if (const auto next = loyalty::RewardRules(program_).nextReward(member, FlowSteps::kioskState(state), state.now)) {
         view.nextRewardText = catalogue_.format(
-            "member.next_reward", {{"points", format_.points(next->pointsShort)}, {"reward", next->reward->name}});
+            "member.next_reward", {{"points", format_.points(next->pointsShort)}, {"reward", nameOf(*next->reward)}});
     }
     view.historyTitle = catalogue_.text("member.history_title");
     for (const auto& entry : snapshot->history) {
@@ -55,11 +55,11 @@ void MemberViewBuilder::fillTier(MemberView& view, const MemberSnapshot& snapsho
     if (!tier.current) {
         return;
     }
-    view.tierName = tier.current->name;
+    view.tierName = nameOf(*tier.current);
     view.tierProgressPerMille = tier.progressPerMille;
     view.tierProgressText =
         tier.next ? catalogue_.format("member.to_next_tier",
-                                      {{"points", format_.points(tier.pointsToNext)}, {"tier", tier.next->name}})
+                                      {{"points", format_.points(tier.pointsToNext)}, {"tier", nameOf(*tier.next)}})
                   : catalogue_.text("member.top_tier");
 }
 
@@ -67,11 +67,13 @@ void MemberViewBuilder::fillOffers(MemberView& view, const MemberSnapshot& snaps
     view.offersTitle = catalogue_.text("member.offers_title");
     for (const auto& id : snapshot.member.activeOffers) {
         if (const loyalty::Offer* offer = program_.findOffer(id)) {
-            view.offers.push_back({offer->id, offer->name, offer->description, true, catalogue_.text("member.offer_active")});
+            view.offers.push_back({offer->id, nameOf(*offer), loyalty::localDescription(*offer, catalogue_.language()),
+                                   true, catalogue_.text("member.offer_active")});
         }
     }
     for (const auto& eligible : loyalty::OfferRules(program_).eligible(snapshot.member, state.now)) {
-        view.offers.push_back({eligible.offer->id, eligible.offer->name, eligible.offer->description, false,
+        view.offers.push_back({eligible.offer->id, nameOf(*eligible.offer),
+                               loyalty::localDescription(*eligible.offer, catalogue_.language()), false,
                                catalogue_.text("member.offer_activate")});
     }
 }
@@ -91,7 +93,7 @@ std::vector<RewardLine> MemberViewBuilder::rewards(const MemberSnapshot& snapsho
         }
         RewardLine line;
         line.id = option.reward->id;
-        line.name = option.reward->name;
+        line.name = nameOf(*option.reward);
         line.costText = format_.points(option.reward->cost);
         line.digital = option.reward->kind == loyalty::Reward::Kind::Digital;
         line.affordable = available;
@@ -116,7 +118,7 @@ HistoryLine MemberViewBuilder::historyLine(const HistoryEntry& entry) const {
     }
     const auto offerName = [&] {
         const loyalty::Offer* offer = program_.findOffer(entry.offerId);
-        return offer ? offer->name : entry.offerId;
+        return offer ? nameOf(*offer) : entry.offerId;
     };
     using loyalty::EventType;
     switch (entry.type) {
@@ -131,7 +133,8 @@ HistoryLine MemberViewBuilder::historyLine(const HistoryEntry& entry) const {
             break;
         case EventType::Redeem: {
             const loyalty::Reward* reward = program_.findReward(entry.rewardId);
-            line.reasonText = catalogue_.format("history.redeem", {{"reward", reward ? reward->name : entry.rewardId}});
+            line.reasonText =
+                catalogue_.format("history.redeem", {{"reward", reward ? nameOf(*reward) : entry.rewardId}});
             break;
         }
         case EventType::Adjust:
@@ -141,7 +144,7 @@ HistoryLine MemberViewBuilder::historyLine(const HistoryEntry& entry) const {
             line.reasonText = catalogue_.format("history.void", {{"reason", entry.reason}});
             break;
         case EventType::Enrol:
-            line.reasonText = catalogue_.format("history.enrol", {{"program", program_.name}});
+            line.reasonText = catalogue_.format("history.enrol", {{"program", nameOf(program_)}});
             break;
         case EventType::CardLink:
             line.reasonText = catalogue_.text("history.card_link");

@@ -2,7 +2,11 @@
 // The member screen, from the member's snapshot and the loyalty rules:
 // balance with its pending part, tier and progress, points expiring soon,
 // offers to activate, rewards affordable now and the next one, history with
-// a readable reason for every movement.
+// a readable reason for every movement. Programme names (rewards, offers,
+// tiers) are shown in the session's language when the programme gives one.
+
+#include <string>
+#include <vector>
 
 #include "config/Catalog.h"
 #include "kiosk/FlowState.h"
@@ -23,6 +27,13 @@ public:
     // Rewards as a line each (affordable first), for the member and staff screens.
     std::vector<RewardLine> rewards(const MemberSnapshot& snapshot, const FlowState& state, bool onlyInReach) const;
     HistoryLine historyLine(const HistoryEntry& entry) const;
+
+    // A programme item's name (tier, reward, offer, the programme) in the
+    // session's language, falling back to the programme file's own.
+    template <class Item>
+    const std::string& nameOf(const Item& item) const {
+        return loyalty::localName(item, catalogue_.language());
+    }
 
 private:
     void fillTier(MemberView& view, const MemberSnapshot& snapshot, const FlowState& state) const;

@@ -1,5 +1,8 @@
 #include "kiosk/ViewBuilder.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "kiosk/ActionDesk.h"
 #include "kiosk/MemberViewBuilder.h"
 #include "kiosk/StaffDesk.h"
@@ -40,6 +43,15 @@ const char* readerStateKey(ReaderState state) {
         case ReaderState::Stopped: return "reader_state.stopped";
     }
     return "reader_state.unavailable";
+}
+
+// The name of the item with this id in `language`; `fallback` when the
+// programme has no such item (a bonus line names what the rules applied).
+template <class Item>
+std::string localNameById(const std::vector<Item>& items, const std::string& id, const std::string& fallback,
+                          std::string_view language) {
+    const auto it = std::find_if(items.begin(), items.end(), [&](const Item& item) { return item.id == id; });
+    return it == items.end() ? fallback : loyalty::localName(*it, language);
 }
 
 const char* busyKey(PendingKind kind) {
@@ -119,7 +131,7 @@ KeypadView ViewBuilder::keypad(std::string entry, bool okEnabled) const {
 AttractView ViewBuilder::attract() const {
     AttractView view;
     view.chrome = chrome();
-    view.programName = program_.name;
+    view.programName = loyalty::localName(program_, catalogue_.language());
     view.title = text("attract.title");
     view.subtitle = text("attract.subtitle");
     view.hint = text("attract.hint");
@@ -270,15 +282,21 @@ AmountEntryView ViewBuilder::amountEntry() const {
     }
     view.previewText = format_.signedPoints(preview->total);
     view.previewLines.push_back(catalogue_.format("amount.line_base", {{"points", format_.points(preview->basePoints)}}));
+    const std::string& language = catalogue_.language();
     if (preview->tierBonus != 0) {
+        const std::string tier = localNameById(program_.tiers, preview->tierId, preview->tierName, language);
         view.previewLines.push_back(catalogue_.format(
-            "amount.line_tier", {{"tier", preview->tierName}, {"points", format_.signedPoints(preview->tierBonus)}}));
+            "amount.line_tier", {{"tier", tier}, {"points", format_.signedPoints(preview->tierBonus)}}));
     }
-    for (const auto* bonuses : {&preview->promotions, &preview->offers}) {
-        for (const auto& bonus : *bonuses) {
-            view.previewLines.push_back(catalogue_.format(
-                "amount.line_bonus", {{"name", bonus.name}, {"points", format_.signedPoints(bonus.awarded)}}));
-        }
+    const auto bonusLine = [&](const loyalty::AppliedBonus& bonus, const std::string& name) {
+        view.previewLines.push_back(
+            catalogue_.format("amount.line_bonus", {{"name", name}, {"points", format_.signedPoints(bonus.awarded)}}));
+    };
+    for (const auto& bonus : preview->promotions) {
+        bonusLine(bonus, localNameById(program_.promotions, bonus.id, bonus.name, language));
+    }
+    for (const auto& bonus : preview->offers) {
+        bonusLine(bonus, localNameById(program_.offers, bonus.id, bonus.name, language));
     }
     if (preview->capped) {
         view.previewLines.push_back(text("amount.line_capped"));
@@ -317,7 +335,8 @@ std::vector<std::string> ViewBuilder::confirmLines() const {
         case StaffAction::Redeem:
             if (const loyalty::Reward* reward = program_.findReward(state_.draft.rewardId); reward && snapshot) {
                 lines.push_back(catalogue_.format("confirm_action.redeem.line",
-                                                  {{"reward", reward->name}, {"points", format_.points(reward->cost)}}));
+                                                  {{"reward", loyalty::localName(*reward, catalogue_.language())},
+                                                   {"points", format_.points(reward->cost)}}));
                 lines.push_back(catalogue_.format("confirm_action.balance_after",
                                                   {{"balance", format_.points(snapshot->member.balance() - reward->cost)}}));
             }

@@ -31,4 +31,13 @@ const StampCard* Program::findStampCard(const std::string& id) const {
     return findById(stampCards, id);
 }
 
+const std::string& localText(const LocalTexts& texts, const std::string& fallback, std::string_view language) {
+    const auto it = texts.find(language);
+    return it == texts.end() ? fallback : it->second;
+}
+
+const std::string& localDescription(const Offer& offer, std::string_view language) {
+    return localText(offer.descriptions, offer.description, language);
+}
+
 }  // namespace loyalty

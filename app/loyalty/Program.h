@@ -4,8 +4,11 @@
 // (ProgramLoader), validated there, consumed by the rules here.
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "loyalty/Types.h"
@@ -15,6 +18,12 @@ namespace loyalty {
 // Percentages are integers: 100 = x1, 150 = x1.5, 200 = x2.
 using Percent = std::int32_t;
 
+// A text in other languages, by language code ("es" -> "Café gratis"). The
+// plain field beside it (name, description) is the text in the programme
+// file's own language and the fallback for every language not listed here.
+// Read with localText() / localName().
+using LocalTexts = std::map<std::string, std::string, std::less<>>;
+
 struct Tier {
     std::string id;    // "silver"
     std::string name;  // "Silver"
@@ -22,6 +31,7 @@ struct Tier {
     // this tier. The lowest tier has threshold 0. Thresholds strictly rise.
     Points threshold = 0;
     Percent earnMultiplier = 100;  // applied to base points of a purchase
+    LocalTexts names{};  // name in other languages
 };
 
 struct EarnRule {
@@ -50,6 +60,7 @@ struct Promotion {
     std::optional<Date> validFrom;   // inclusive, shop-local
     std::optional<Date> validUntil;  // inclusive, shop-local
     Money minimumPurchase = 0;       // of the qualifying amount
+    LocalTexts names{};              // name in other languages
 };
 
 struct Reward {
@@ -63,6 +74,7 @@ struct Reward {
     std::int32_t totalLimit = 0;      // 0 = unlimited (programme-wide)
     std::optional<Date> validFrom;
     std::optional<Date> validUntil;
+    LocalTexts names{};  // name in other languages
 };
 
 // A personalised offer. The audience fields combine with AND; an empty field
@@ -82,6 +94,8 @@ struct Offer {
     std::int32_t perMemberLimit = 1;    // times a member may activate it
     std::optional<Date> validFrom;
     std::optional<Date> validUntil;
+    LocalTexts names{};         // name in other languages
+    LocalTexts descriptions{};  // description in other languages
 };
 
 // Buy N get one free, per product family.
@@ -91,6 +105,8 @@ struct StampCard {
     std::string name;       // "Coffee card"
     std::int32_t stampsRequired = 0;  // N
     std::string rewardName;           // "A free coffee"
+    LocalTexts names{};        // name in other languages
+    LocalTexts rewardNames{};  // rewardName in other languages
 };
 
 struct ExpiryPolicy {
@@ -129,11 +145,25 @@ struct Program {
     ExpiryPolicy expiry;
     OfflineLimits offline;
     VelocityLimits velocity;
+    LocalTexts names{};        // name in other languages
 
     const Tier* findTier(const std::string& id) const;
     const Reward* findReward(const std::string& id) const;
     const Offer* findOffer(const std::string& id) const;
     const StampCard* findStampCard(const std::string& id) const;
 };
+
+// texts[language] when the programme gives one, else `fallback`.
+const std::string& localText(const LocalTexts& texts, const std::string& fallback, std::string_view language);
+
+// The name of a Program, Tier, Promotion, Reward, Offer or StampCard in
+// `language` (a catalogue's code: "es"), falling back to its name.
+template <class Item>
+const std::string& localName(const Item& item, std::string_view language) {
+    return localText(item.names, item.name, language);
+}
+
+// An offer's description in `language`, falling back to its description.
+const std::string& localDescription(const Offer& offer, std::string_view language);
 
 }  // namespace loyalty

@@ -31,7 +31,7 @@ TEST(ProgramLoaderErrors, misspeltKeyIsRefusedWithTheKnownOneSuggested) {
 
 TEST(ProgramLoaderErrors, unknownKeyWithoutCloseMatchListsTheKnownKeys) {
     CHECK_LOAD_ERROR(kMinimal + "colour = \"bronze\"\n", 16, 1,
-                     "tiers[0].colour: unknown key; expected one of id, name, threshold or multiplier_percent");
+                     "tiers[0].colour: unknown key; expected one of id, name, names, threshold or multiplier_percent");
 }
 
 TEST(ProgramLoaderErrors, unknownTableIsRefusedWithSuggestion) {
@@ -51,7 +51,7 @@ TEST(ProgramLoaderErrors, hyphensForUnderscoresAreSuggestedTheRightSpelling) {
 
 TEST(ProgramLoaderErrors, unknownKeyInProgramTable) {
     CHECK_LOAD_ERROR(insertAfterLine(kMinimal, 3, "langauge = \"en\"\n"), 4, 1,
-                     "program.langauge: unknown key; expected one of name or currency");
+                     "program.langauge: unknown key; expected one of name, names or currency");
 }
 
 TEST(ProgramLoaderErrors, unknownKeyInExpiryTable) {

@@ -200,7 +200,7 @@ TEST(CustomerFlow, ActivatingAnOfferRecordsItAndSaysSo) {
     driver.send(kiosk::DecisionRecorded{record->request, after, 0, std::nullopt});
     CHECK(driver.flow.screen() == ScreenId::Member);
     const auto view = driver.flow.memberView();
-    STRCMP_EQUAL("Activated: Winter bonus. It applies to your next purchase.", view.notice.c_str());
+    STRCMP_EQUAL("Activated for your next purchase: Winter bonus", view.notice.c_str());
     LONGS_EQUAL(1, view.offers.size());
     CHECK_TRUE(view.offers[0].active);
     STRCMP_EQUAL("Activated", view.offers[0].actionLabel.c_str());

@@ -48,7 +48,7 @@ kiosk::MemberView ana() {
         {"28 Oct 2026", "+100 pts", "Offer: Welcome bonus", false},
         {"1 Oct 2026", "+500 pts", "Adjustment: goodwill after a complaint about a late order", false},
     };
-    view.notice = "Activated: Birthday treat. It applies to your next purchase.";
+    view.notice = "Activated for your next purchase: Birthday treat";
     view.doneLabel = "Done";
     view.staffLabel = "Staff";
     view.languages = {{"en", "English", true}, {"es", "Español", false}};
