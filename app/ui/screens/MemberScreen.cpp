@@ -394,7 +394,7 @@ void drawSummary(const kiosk::MemberView& view, const Rect& area, const UiContex
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y + gap - 1.0f));
     ImGui::Dummy(ImVec2(1.0f, 1.0f));  // the content's extent, for the scroll range
-    DragScrollArea::end();
+    DragScrollArea::end(ui);
 }
 
 }  // namespace
@@ -515,7 +515,7 @@ std::optional<kiosk::Intent> MemberScreen::drawContent(const kiosk::MemberView& 
     }
     ImGui::SetCursorScreenPos(ImVec2(at.list.pos.x, at.list.pos.y + dy + at.listContentHeight - 1.0f));
     ImGui::Dummy(ImVec2(1.0f, 1.0f));  // the content's extent, for the scroll range
-    DragScrollArea::end();
+    DragScrollArea::end(ui);
 
     if (touchButton("staff", view.staffLabel, at.staff.pos, at.staff.size, ButtonStyle::Secondary, ui)) {
         intent = kiosk::StartStaffLogin{};

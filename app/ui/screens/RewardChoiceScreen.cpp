@@ -86,7 +86,7 @@ std::optional<kiosk::Intent> RewardChoiceScreen::drawContent(const kiosk::Reward
     ImGui::SetCursorScreenPos(
         ImVec2(origin.x, origin.y + static_cast<float>(view.rewards.size()) * (layout.rowHeight + gap) - gap));
     ImGui::Dummy(ImVec2(1.0f, 1.0f));
-    DragScrollArea::end();
+    DragScrollArea::end(ui);
 
     if (touchButton("cancel", view.cancelLabel, layout.cancel.min, layout.cancel.size(), ButtonStyle::Secondary, ui)) {
         intent = kiosk::Cancel{};

@@ -68,7 +68,7 @@ std::optional<kiosk::Intent> TechnicianScreen::drawContent(const kiosk::Technici
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(view.rows.size()) * layout.rowHeight));
         ImGui::Dummy(ImVec2(1.0f, 1.0f));
     }
-    DragScrollArea::end();
+    DragScrollArea::end(ui);
 
     // Recent log lines on a panel of their own.
     ImGui::GetWindowDrawList()->AddRectFilled(layout.logs.min, layout.logs.max, toU32(palette.surface),
@@ -88,7 +88,7 @@ std::optional<kiosk::Intent> TechnicianScreen::drawContent(const kiosk::Technici
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(view.logLines.size()) * layout.logLineHeight));
         ImGui::Dummy(ImVec2(1.0f, 1.0f));
     }
-    DragScrollArea::end();
+    DragScrollArea::end(ui);
 
     centeredText(view.testResult, ui.fonts.get(FontRole::Body), toU32(palette.text), content.min.x, content.width(),
                  layout.resultY);

@@ -1,5 +1,7 @@
 #include "ui/widgets/DragScrollArea.h"
 
+#include <algorithm>
+
 namespace ui {
 namespace {
 
@@ -38,6 +40,25 @@ void DragScrollArea::begin(const char* id, ImVec2 pos, ImVec2 size, const UiCont
     }
 }
 
-void DragScrollArea::end() { ImGui::EndChild(); }
+void DragScrollArea::end(const UiContext& ui) {
+    const float scrollMax = ImGui::GetScrollMaxY();
+    if (scrollMax >= 1.0f) {
+        // A thin thumb along the right edge, as phones show while a list
+        // scrolls: where the visible part is and that there is more. Drawn
+        // last in the list (over its rows, inside its clip); it takes no input.
+        const float scroll = ImGui::GetScrollY();
+        const ImVec2 pos = ImGui::GetWindowPos();
+        const ImVec2 size = ImGui::GetWindowSize();
+        const float width = ui.theme.mm(1.2f);
+        const float thumb = std::max(size.y * size.y / (size.y + scrollMax), ui.theme.mm(6.0f));
+        const float top = pos.y + (size.y - thumb) * (scroll / scrollMax);
+        ImVec4 colour = ui.theme.palette().accent;
+        colour.w *= 0.85f;
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x + size.x - width, top),
+                                                  ImVec2(pos.x + size.x, top + thumb),
+                                                  ImGui::ColorConvertFloat4ToU32(colour), width * 0.5f);
+    }
+    ImGui::EndChild();
+}
 
 }  // namespace ui

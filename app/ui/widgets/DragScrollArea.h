@@ -15,7 +15,10 @@ public:
     // Opens a clipped region at pos of size; what is drawn until end() is
     // the list's content and scrolls with the finger.
     static void begin(const char* id, ImVec2 pos, ImVec2 size, const UiContext& ui);
-    static void end();
+    // Closes it. When the content is taller than the area, a thin accent
+    // thumb on its right edge shows that the list scrolls and where the
+    // visible part is (it takes no input: the finger drags the list).
+    static void end(const UiContext& ui);
 
     // How far a finger may wander and still tap: 3 mm at the panel's DPI.
     static float dragThreshold(const UiContext& ui);

@@ -43,7 +43,7 @@ struct ChromedScreen {
                             ui::ButtonStyle::Primary, ui)) {
             intent = kiosk::ActivateOfferIntent{"offer"};
         }
-        ui::DragScrollArea::end();
+        ui::DragScrollArea::end(ui);
         intent = ui::endChrome(chrome, ui, intent);
         ImGui::End();
         return intent;

@@ -19,6 +19,8 @@ struct ListUnderTest {
     HeadlessImGui& imgui;
     std::vector<int> tapped;
     float scroll = 0.0f;
+    int rows = kRows;
+    int thumbVertices = 0;  // what end() added to the list's draw list: the scroll thumb
 
     float rowHeight() const { return imgui.ui().theme.minTouchTarget() + 8.0f; }
 
@@ -27,7 +29,7 @@ struct ListUnderTest {
             ui::DragScrollArea::begin("history", kAreaPos, kAreaSize, imgui.ui());
             scroll = ImGui::GetScrollY();
             const ImVec2 origin = ImGui::GetCursorScreenPos();
-            for (int row = 0; row < kRows; ++row) {
+            for (int row = 0; row < rows; ++row) {
                 ImGui::PushID(row);
                 if (ui::touchButton("row", "Row " + std::to_string(row),
                                     ImVec2(origin.x, origin.y + static_cast<float>(row) * rowHeight()),
@@ -37,9 +39,12 @@ struct ListUnderTest {
                 }
                 ImGui::PopID();
             }
-            ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + kRows * rowHeight()));
+            ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(rows) * rowHeight()));
             ImGui::Dummy(ImVec2(1, 1));  // the content's extent, for the scroll range
-            ui::DragScrollArea::end();
+            ImDrawList* drawList = ImGui::GetWindowDrawList();
+            const int before = drawList->VtxBuffer.Size;
+            ui::DragScrollArea::end(imgui.ui());
+            thumbVertices = drawList->VtxBuffer.Size - before;
         };
     }
 
@@ -96,4 +101,16 @@ TEST(DragScrollArea, ADragOutsideTheListDoesNotScrollIt) {
     imgui.frame(ImVec2(0, 0), false, list.drawer());
     imgui.drag(ImVec2(kAreaPos.x - 100.0f, 600.0f), ImVec2(kAreaPos.x + 300.0f, 200.0f), 6, list.drawer());
     DOUBLES_EQUAL(0.0, list.scroll, 0.01);
+}
+
+TEST(DragScrollArea, AListThatScrollsShowsAThumbAndOneThatFitsDoesNot) {
+    ListUnderTest longList{imgui, {}};
+    imgui.frame(ImVec2(0, 0), false, longList.drawer());  // ImGui learns the content's height
+    imgui.frame(ImVec2(0, 0), false, longList.drawer());
+    CHECK_TRUE(longList.thumbVertices > 0);
+    ListUnderTest shortList{imgui, {}};
+    shortList.rows = 2;
+    imgui.frame(ImVec2(0, 0), false, shortList.drawer());
+    imgui.frame(ImVec2(0, 0), false, shortList.drawer());
+    LONGS_EQUAL(0, shortList.thumbVertices);
 }
