@@ -5,7 +5,8 @@ namespace headoffice {
 Result<std::vector<EventOutcome>> EventIngest::ingest(const std::vector<IncomingEvent>& events,
                                                       std::int64_t receivedAt) {
     std::vector<EventOutcome> outcomes;
-    auto done = store_.update(IngestRules::keysFor(events), [&](const Snapshot& snapshot) -> Result<WriteSet> {
+    const SnapshotKeys keys = IngestRules::keysFor(events, receivedAt);
+    auto done = store_.update(keys, [&](const Snapshot& snapshot) -> Result<WriteSet> {
         IngestDecision decision = IngestRules::decide(events, snapshot, receivedAt);
         outcomes = std::move(decision.outcomes);
         return std::move(decision.writes);

@@ -1,10 +1,9 @@
 #include "headoffice/EventParser.h"
 
 #include <array>
-#include <chrono>
-#include <cstdio>
 #include <limits>
 
+#include "headoffice/CalendarDay.h"
 #include "headoffice/FieldReader.h"
 #include "headoffice/JsonBody.h"
 
@@ -45,13 +44,18 @@ bool EventParser::movesPoints(const std::string& type) {
 }
 
 std::string EventParser::localDay(std::int64_t wallTimeMs, std::int64_t utcOffsetSeconds) {
-    using namespace std::chrono;
-    const sys_time<milliseconds> at{milliseconds(wallTimeMs + utcOffsetSeconds * 1000)};
-    const year_month_day day{floor<days>(at)};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
-                  static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-    return text;
+    return CalendarDay::text(CalendarDay::localDay(wallTimeMs, utcOffsetSeconds));
+}
+
+std::string EventParser::dayOfPayload(const std::string& payload) {
+    const auto event = nlohmann::json::parse(payload, nullptr, false);
+    if (!event.is_object()) {
+        return {};
+    }
+    FieldReader reader(event);
+    const std::int64_t wallTime = reader.requiredInt("wall_time", 0, kMaxInt / 2);
+    const std::int64_t utcOffset = reader.optionalInt("utc_offset", -kMaxOffsetSeconds, kMaxOffsetSeconds).value_or(0);
+    return reader.ok() ? localDay(wallTime, utcOffset) : std::string();
 }
 
 IncomingEvent EventParser::parse(const nlohmann::json& event) {
@@ -97,6 +101,9 @@ IncomingEvent EventParser::parse(const nlohmann::json& event) {
     const std::int64_t wallTime = reader.requiredInt("wall_time", 0, kMaxInt / 2);
     const std::int64_t utcOffset = reader.optionalInt("utc_offset", -kMaxOffsetSeconds, kMaxOffsetSeconds).value_or(0);
     reader.optionalInt("monotonic_ns", 0, kMaxInt);
+    if (reader.ok()) {
+        out.day = localDay(wallTime, utcOffset);
+    }
     if (reader.has("card_kind")) {
         out.cardKind = reader.choice("card_kind", {"uid", "ntag21x", "ntag424"}, "uid");
     }

@@ -25,6 +25,7 @@ struct IncomingEvent {
     EventRecord record;  // id, kioskId, seq, type, memberId, card, pointsDelta, rewardId, voidsEventId, payload
     std::optional<std::string> cardKind;  // "card_kind": uid | ntag21x | ntag424
     std::optional<Member> enrolMember;  // enrol: the new member (balance 0)
+    std::string day;  // the shop-local day of wall_time + utc_offset (YYYY-MM-DD); "" when invalid
 };
 
 class EventParser {
@@ -39,6 +40,9 @@ public:
 
     // The shop-local calendar day (YYYY-MM-DD) of a Unix-ms time and a UTC offset in seconds.
     static std::string localDay(std::int64_t wallTimeMs, std::int64_t utcOffsetSeconds);
+    // The shop-local day of a stored event (its payload's wall_time and
+    // utc_offset), or "" when the payload does not say.
+    static std::string dayOfPayload(const std::string& payload);
 
 private:
     static void readMember(const nlohmann::json& member, IncomingEvent& out, std::int64_t wallTime,

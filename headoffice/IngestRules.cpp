@@ -18,6 +18,7 @@ struct KnownEvent {
     std::string type;
     std::string memberId;
     std::optional<std::string> rewardId;
+    std::string day;  // an earn of this batch: its shop-local day; stored ones are read when voided
 };
 
 struct Rejection {
@@ -31,9 +32,11 @@ std::string points(std::int64_t value) { return std::to_string(value) + " pts"; 
 // this batch changed them, and the order it first touched them in.
 class Batch {
 public:
-    Batch(const Snapshot& snapshot, std::int64_t receivedAt) : snapshot_(snapshot), receivedAt_(receivedAt) {
+    Batch(const Snapshot& snapshot, std::int64_t receivedAt, EarnedWindow window)
+        : snapshot_(snapshot), receivedAt_(receivedAt), window_(std::move(window)) {
         for (const auto& [id, e] : snapshot.events) {
-            known_[id] = KnownEvent{e.status, e.code, e.reason, e.type, e.memberId.value_or(std::string()), e.rewardId};
+            known_[id] =
+                KnownEvent{e.status, e.code, e.reason, e.type, e.memberId.value_or(std::string()), e.rewardId, {}};
         }
         voidedBy_ = snapshot.voidedBy;
     }
@@ -77,12 +80,17 @@ public:
             outcome.status = EventOutcome::Status::Accepted;
         }
         known_[record.id] = KnownEvent{record.status, record.code, record.reason, record.type,
-                                       record.memberId.value_or(std::string()), record.rewardId};
+                                       record.memberId.value_or(std::string()), record.rewardId, e.day};
         writes_.events.push_back(std::move(record));
         return outcome;
     }
 
     WriteSet finish() {
+        for (const auto& [key, points] : earned_) {
+            if (points != 0) {
+                writes_.earned.push_back(EarnedDelta{key.first, key.second, points});
+            }
+        }
         for (const auto& [kind, key] : touched_) {
             if (kind == Kind::Member) {
                 const Member& now = members_.at(key);
@@ -202,13 +210,38 @@ private:
         if (r.type == "redeem" && r.rewardId) {
             addRedeemed(*r.rewardId, 1);
         }
+        if (r.type == "earn") {
+            addEarned(*m, e.day, r.pointsDelta);
+        }
         if (target != nullptr) {
             voidedBy_[*r.voidsEventId] = r.id;
             if (target->type == "redeem" && target->rewardId) {
                 addRedeemed(*target->rewardId, -1);
             }
+            if (target->type == "earn") {
+                addEarned(*m, earnDay(*r.voidsEventId, *target), r.pointsDelta);
+            }
         }
         return std::nullopt;
+    }
+
+    // As the kiosk's MemberCacheWriter counts earned_points: an earn adds its
+    // points on its own shop-local day, a void of an earn adds its (negative)
+    // points_delta on the earn's day.
+    void addEarned(Member& m, const std::string& day, std::int64_t points) {
+        if (day.empty() || points == 0) {
+            return;
+        }
+        earned_[{m.id, day}] += points;
+        window_.add(m.earned, day, points);
+    }
+
+    std::string earnDay(const std::string& id, const KnownEvent& target) const {
+        if (!target.day.empty()) {
+            return target.day;
+        }
+        const auto stored = snapshot_.events.find(id);
+        return stored == snapshot_.events.end() ? std::string() : EventParser::dayOfPayload(stored->second.payload);
     }
 
     std::optional<Rejection> linkOrBlock(const IncomingEvent& e, const std::string& memberId) {
@@ -231,6 +264,8 @@ private:
 
     const Snapshot& snapshot_;
     std::int64_t receivedAt_;
+    EarnedWindow window_;
+    std::map<std::pair<std::string, std::string>, std::int64_t> earned_;  // (member, day) -> points added
     std::map<std::string, KnownEvent> known_;
     std::map<std::string, std::string> voidedBy_;
     std::map<std::string, Member> members_;
@@ -253,8 +288,9 @@ std::string IngestRules::kindFromToken(const std::string& token) {
     return "uid";
 }
 
-SnapshotKeys IngestRules::keysFor(const std::vector<IncomingEvent>& events) {
+SnapshotKeys IngestRules::keysFor(const std::vector<IncomingEvent>& events, std::int64_t receivedAt) {
     SnapshotKeys keys;
+    keys.earned = EarnedWindow::endingAt(receivedAt);
     for (const auto& e : events) {
         if (!e.hasId) {
             continue;
@@ -281,7 +317,7 @@ SnapshotKeys IngestRules::keysFor(const std::vector<IncomingEvent>& events) {
 
 IngestDecision IngestRules::decide(const std::vector<IncomingEvent>& events, const Snapshot& snapshot,
                                    std::int64_t receivedAt) {
-    Batch batch(snapshot, receivedAt);
+    Batch batch(snapshot, receivedAt, EarnedWindow::endingAt(receivedAt));
     IngestDecision decision;
     decision.outcomes.reserve(events.size());
     for (const auto& e : events) {

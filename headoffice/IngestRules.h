@@ -13,10 +13,14 @@
 //     balance below zero;
 //   - otherwise accepted: earn, redeem, adjust, void and expire add
 //     points_delta to the balance; enrol creates the member; card-link links
-//     the card; card-block blocks it; the others are only stored.
+//     the card; card-block blocks it; the others are only stored. An earn
+//     also adds its points to the member's earning history on its
+//     shop-local day (wall_time + utc_offset), and a void of an earn adds
+//     its points_delta there on the earn's day, as the kiosk counts them.
 // Every event with a usable id is stored, rejected ones too. Each member,
 // card and reward total the batch changed gets one change-log entry with its
-// final state, in the order the batch first touched them.
+// final state (a member's with its history inside the EarnedWindow ending
+// at receivedAt), in the order the batch first touched them.
 
 #include <cstdint>
 #include <optional>
@@ -44,7 +48,7 @@ struct IngestDecision {
 
 class IngestRules {
 public:
-    static SnapshotKeys keysFor(const std::vector<IncomingEvent>& events);
+    static SnapshotKeys keysFor(const std::vector<IncomingEvent>& events, std::int64_t receivedAt);
     static IngestDecision decide(const std::vector<IncomingEvent>& events, const Snapshot& snapshot,
                                  std::int64_t receivedAt);
 

@@ -1,9 +1,12 @@
 #include "headoffice/LoadFile.h"
 
+#include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "headoffice/CalendarDay.h"
+#include "headoffice/EventParser.h"
 #include "headoffice/FieldReader.h"
 #include "headoffice/IngestRules.h"
 #include "headoffice/JsonBody.h"
@@ -63,9 +66,53 @@ bool isHex64(const std::string& text) {
     return true;
 }
 
-Member readMember(FieldReader& r) {
+// A member's opening earning history: [{"day": "YYYY-MM-DD" or "days_ago": N,
+// "points": N}, ...], days_ago counted back from `today` (head office's UTC
+// day at load time), so a file stays current however old it is.
+std::vector<EarnedDay> readEarned(FieldReader& r, const nlohmann::json& entry, std::int64_t today) {
+    std::vector<EarnedDay> out;
+    if (!r.ok() || !entry.is_object()) {
+        return out;
+    }
+    const auto it = entry.find("earned");
+    if (it == entry.end() || it->is_null()) {
+        return out;
+    }
+    if (!it->is_array()) {
+        r.fail("earned", "must be an array of {\"day\" or \"days_ago\", \"points\"}");
+        return out;
+    }
+    if (it->size() > LoadFile::kMaxEarnedDays) {
+        r.fail("earned", "more than " + std::to_string(LoadFile::kMaxEarnedDays) + " days");
+        return out;
+    }
+    std::set<std::string> days;
+    for (std::size_t i = 0; i < it->size() && r.ok(); ++i) {
+        FieldReader item((*it)[i]);
+        item.rejectUnknownKeys({"day", "days_ago", "points"});
+        const auto day = item.optionalDay("day");
+        const auto daysAgo = item.optionalInt("days_ago", 0, LoadFile::kMaxDaysAgo);
+        const std::int64_t points = item.requiredInt("points", 1, EventParser::kMaxPoints);
+        if (item.ok() && day.has_value() == daysAgo.has_value()) {
+            item.fail("day", "give exactly one of day and days_ago");
+        }
+        const std::string resolved = day ? *day : CalendarDay::text(today - daysAgo.value_or(0));
+        if (item.ok() && !days.insert(resolved).second) {
+            item.fail(day ? "day" : "days_ago", resolved + " appears twice");
+        }
+        if (!item.ok()) {
+            r.fail("earned[" + std::to_string(i) + "]", item.error());
+            break;
+        }
+        out.push_back(EarnedDay{resolved, points});
+    }
+    std::sort(out.begin(), out.end(), [](const EarnedDay& a, const EarnedDay& b) { return a.day < b.day; });
+    return out;
+}
+
+Member readMember(FieldReader& r, const nlohmann::json& entry, std::int64_t today) {
     r.rejectUnknownKeys({"id", "display_name", "status", "birthday_month", "consent_marketing", "home_store",
-                         "enrolled_day", "balance", "segments"});
+                         "enrolled_day", "balance", "segments", "earned"});
     Member m;
     m.id = r.requiredId("id");
     m.displayName = r.requiredText("display_name", 64);
@@ -80,6 +127,7 @@ Member readMember(FieldReader& r) {
     m.enrolledDay = day.value_or(std::string());
     m.balance = r.optionalInt("balance", 0, 1'000'000'000'000).value_or(0);
     m.segments = r.idArray("segments");
+    m.earned = readEarned(r, entry, today);
     return m;
 }
 
@@ -200,7 +248,8 @@ void readSection(const nlohmann::json& root, const char* section, const char* la
 
 }  // namespace
 
-Result<LoadData> LoadFile::parse(std::string_view text) {
+Result<LoadData> LoadFile::parse(std::string_view text, std::int64_t nowMs) {
+    const std::int64_t today = CalendarDay::utcDay(nowMs);
     auto root = JsonBody::parse(text, "the load file");
     if (!root) {
         return failure(ErrorCode::InvalidInput, root.error().message);
@@ -221,10 +270,11 @@ Result<LoadData> LoadFile::parse(std::string_view text) {
         }
     }
     LoadData data;
-    readSection<Member>(*root, "members", "id", problems, data.members, [](FieldReader& r, const nlohmann::json&) {
-        Member m = readMember(r);
-        return std::make_pair(m, m.id);
-    });
+    readSection<Member>(*root, "members", "id", problems, data.members,
+                        [today](FieldReader& r, const nlohmann::json& entry) {
+                            Member m = readMember(r, entry, today);
+                            return std::make_pair(m, m.id);
+                        });
     readSection<Card>(*root, "cards", "token", problems, data.cards, [](FieldReader& r, const nlohmann::json&) {
         Card c = readCard(r);
         return std::make_pair(c, c.token);

@@ -6,6 +6,7 @@
 //   members[2] (id "m-x"): birthday_month: must be a whole number from 1 to 12
 // and every such error is reported, not only the first.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,7 +17,10 @@
 namespace headoffice {
 
 struct LoadData {
-    std::vector<Member> members;  // balance: the opening balance of a new member
+    // balance and earned: the opening balance and earning history of a new
+    // member; earned holds every day the file gives (days_ago resolved),
+    // ascending, inside the window or not.
+    std::vector<Member> members;
     std::vector<Card> cards;
     std::vector<Staff> staff;
     std::vector<CatalogueItem> catalogue;
@@ -28,9 +32,12 @@ class LoadFile {
 public:
     static constexpr std::size_t kMinTokenBytes = 16;
     static constexpr std::size_t kMaxReportedErrors = 20;
+    static constexpr std::size_t kMaxEarnedDays = 1000;  // per member
+    static constexpr std::int64_t kMaxDaysAgo = 3660;
 
-    // InvalidInput with one line per problem.
-    static Result<LoadData> parse(std::string_view text);
+    // InvalidInput with one line per problem. `nowMs` (Unix ms) is the load's
+    // clock: an earning history's "days_ago" counts back from its UTC day.
+    static Result<LoadData> parse(std::string_view text, std::int64_t nowMs);
 };
 
 }  // namespace headoffice

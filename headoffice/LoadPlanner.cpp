@@ -40,8 +40,9 @@ std::string LoadSummary::text() const {
     return out;
 }
 
-SnapshotKeys LoadPlanner::keysFor(const LoadData& data) {
+SnapshotKeys LoadPlanner::keysFor(const LoadData& data, const EarnedWindow& window) {
     SnapshotKeys keys;
+    keys.earned = window;
     for (const auto& m : data.members) {
         keys.members.insert(m.id);
     }
@@ -64,7 +65,8 @@ SnapshotKeys LoadPlanner::keysFor(const LoadData& data) {
     return keys;
 }
 
-Result<WriteSet> LoadPlanner::plan(const LoadData& data, const Snapshot& snapshot, LoadSummary& summary) {
+Result<WriteSet> LoadPlanner::plan(const LoadData& data, const Snapshot& snapshot, const EarnedWindow& window,
+                                   LoadSummary& summary) {
     summary = LoadSummary{};
     std::set<std::string> fileMembers;
     for (const auto& m : data.members) {
@@ -100,6 +102,19 @@ Result<WriteSet> LoadPlanner::plan(const LoadData& data, const Snapshot& snapsho
                                     " kept (the file says " + std::to_string(m.balance) +
                                     "; a member's balance follows its events once it exists)");
             m.balance = stored->second.balance;
+        }
+        m.earned = window.within(fileMember.earned);
+        if (stored == snapshot.members.end()) {
+            for (const EarnedDay& day : fileMember.earned) {
+                writes.earned.push_back(EarnedDelta{m.id, day.day, day.points});
+            }
+        } else {
+            if (!fileMember.earned.empty() && m.earned != stored->second.earned) {
+                summary.notes.push_back("member \"" + m.id +
+                                        "\": earning history kept (the file gives another; a member's earning "
+                                        "history follows its events once it exists)");
+            }
+            m.earned = stored->second.earned;
         }
         if (differs(snapshot.members, m.id, m, summary.members)) {
             writes.members.push_back(m);

@@ -3,13 +3,14 @@
 namespace headoffice {
 
 Result<LoadSummary> Loader::load(std::string_view text) {
-    auto data = LoadFile::parse(text);
+    auto data = LoadFile::parse(text, nowMs_);
     if (!data) {
         return loyalty::unexpected(data.error());
     }
+    const EarnedWindow window = EarnedWindow::endingAt(nowMs_);
     LoadSummary summary;
-    auto done = store_.update(LoadPlanner::keysFor(*data), [&](const Snapshot& snapshot) {
-        return LoadPlanner::plan(*data, snapshot, summary);
+    auto done = store_.update(LoadPlanner::keysFor(*data, window), [&](const Snapshot& snapshot) {
+        return LoadPlanner::plan(*data, snapshot, window, summary);
     });
     if (!done) {
         Error error = done.error();

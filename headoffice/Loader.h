@@ -1,6 +1,7 @@
 #pragma once
 // `headoffice load`: a load file into the store, all or nothing.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,7 +12,9 @@ namespace headoffice {
 
 class Loader {
 public:
-    explicit Loader(Store& store) : store_(store) {}
+    // `nowMs` (Unix ms) is the load's clock: "days_ago" in earning
+    // histories and the window of history the change log carries.
+    Loader(Store& store, std::int64_t nowMs) : store_(store), nowMs_(nowMs) {}
 
     // Parses, validates against the file and the store, writes in one unit
     // of work. InvalidInput (every problem, one per line) writes nothing.
@@ -19,6 +22,7 @@ public:
 
 private:
     Store& store_;
+    std::int64_t nowMs_;
 };
 
 }  // namespace headoffice

@@ -86,7 +86,34 @@ CREATE TABLE IF NOT EXISTS heartbeats (
     reader_state         TEXT NOT NULL,
     last_error           TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS earned_points (
+    member_id TEXT NOT NULL REFERENCES members(id),
+    day       TEXT NOT NULL,
+    points    BIGINT NOT NULL,
+    PRIMARY KEY (member_id, day)
+);
 INSERT INTO headoffice_schema (singleton, version) VALUES (1, 1) ON CONFLICT (singleton) DO NOTHING;
+)sql";
+
+// Schema 1 to 2: earned_points (created above, empty) filled from the
+// events head office accepted: earns, less the voids of earns on the earn's
+// shop-local day (wall_time + utc_offset of its payload).
+constexpr const char* kFillEarnedPoints = R"sql(
+INSERT INTO earned_points (member_id, day, points)
+SELECT member_id, day, sum(points) FROM (
+    SELECT e.member_id AS member_id, e.payload::jsonb AS payload, e.points_delta AS points
+    FROM events e WHERE e.type = 'earn' AND e.status = 'accepted'
+    UNION ALL
+    SELECT t.member_id, t.payload::jsonb, v.points_delta
+    FROM events v JOIN events t ON t.id = v.voids_event_id
+    WHERE v.type = 'void' AND v.status = 'accepted' AND t.type = 'earn' AND t.status = 'accepted'
+) AS accepted,
+LATERAL (SELECT to_char(date '1970-01-01' + floor(((payload->>'wall_time')::bigint
+                        + coalesce((payload->>'utc_offset')::bigint, 0) * 1000) / 86400000.0)::integer,
+                        'YYYY-MM-DD') AS day) AS shop
+WHERE member_id IN (SELECT id FROM members) AND payload ? 'wall_time'
+GROUP BY member_id, day HAVING sum(points) <> 0;
+UPDATE headoffice_schema SET version = 2 WHERE singleton = 1;
 )sql";
 
 }  // namespace
@@ -99,6 +126,13 @@ Status PostgresSchema::prepare(PgConnection& db) {
     auto version = db.exec("SELECT version FROM headoffice_schema");
     if (!version) {
         return loyalty::unexpected(version.error());
+    }
+    if (version->rows() == 1 && version->integer(0, 0) == 1) {
+        auto filled = db.exec(kFillEarnedPoints);
+        if (!filled) {
+            return loyalty::unexpected(filled.error());
+        }
+        return Done{};
     }
     if (version->rows() != 1 || version->integer(0, 0) > kVersion) {
         return failure(ErrorCode::InvalidInput, "the PostgreSQL database was written by a newer headoffice (schema " +

@@ -45,7 +45,7 @@ EventRecord eventFrom(const PgResult& r, int i) {
 Member memberFrom(const PgResult& r, int i) {
     return Member{r.text(i, 0),         r.text(i, 1), r.text(i, 2),    r.optionalInteger(i, 3),
                   r.boolean(i, 4),      r.optionalText(i, 5), r.text(i, 6), r.integer(i, 7),
-                  RecordJson::segmentsFrom(r.text(i, 8))};
+                  RecordJson::segmentsFrom(r.text(i, 8)), {}};
 }
 
 Card cardFrom(const PgResult& r, int i) { return Card{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3)}; }
@@ -152,6 +152,20 @@ Result<Snapshot> PostgresStore::read(const SnapshotKeys& keys) {
         for (int i = 0; i < r->rows(); ++i) {
             auto m = memberFrom(*r, i);
             s.members.emplace(m.id, std::move(m));
+        }
+        if (!keys.earned.empty() && !s.members.empty()) {
+            auto e = db_.exec("SELECT member_id, day, points FROM earned_points WHERE member_id = ANY($1::text[]) "
+                              "AND day >= $2 AND day <= $3 AND points > 0 ORDER BY member_id, day",
+                              {arrayOf(keys.members), keys.earned.from(), keys.earned.through()});
+            if (!e) {
+                return loyalty::unexpected(e.error());
+            }
+            for (int i = 0; i < e->rows(); ++i) {
+                const auto member = s.members.find(e->text(i, 0));
+                if (member != s.members.end()) {
+                    member->second.earned.push_back(EarnedDay{e->text(i, 1), e->integer(i, 2)});
+                }
+            }
         }
     }
     if (!keys.cards.empty()) {
@@ -265,6 +279,24 @@ Result<std::optional<Member>> PostgresStore::member(const std::string& id) {
     std::lock_guard<std::mutex> lock(mutex_);
     return first<Member>(db_.exec(std::string("SELECT ") + kMemberColumns + " FROM members WHERE id = $1", {id}),
                          memberFrom);
+}
+
+Result<std::vector<EarnedDay>> PostgresStore::earned(const std::string& memberId, const EarnedWindow& window) {
+    std::vector<EarnedDay> out;
+    if (window.empty()) {
+        return out;
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto r = db_.exec("SELECT day, points FROM earned_points WHERE member_id = $1 AND day >= $2 AND day <= $3 "
+                      "AND points > 0 ORDER BY day",
+                      {memberId, window.from(), window.through()});
+    if (!r) {
+        return loyalty::unexpected(r.error());
+    }
+    for (int i = 0; i < r->rows(); ++i) {
+        out.push_back(EarnedDay{r->text(i, 0), r->integer(i, 1)});
+    }
+    return out;
 }
 
 Result<std::optional<Card>> PostgresStore::card(const std::string& token) {

@@ -24,6 +24,7 @@ public:
     Status update(const SnapshotKeys& keys, const Decide& decide) override;
     Result<ChangePage> changes(std::int64_t after, std::size_t limit) override;
     Result<std::optional<Member>> member(const std::string& id) override;
+    Result<std::vector<EarnedDay>> earned(const std::string& memberId, const EarnedWindow& window) override;
     Result<std::optional<Card>> card(const std::string& token) override;
     Result<std::optional<EventRecord>> event(const std::string& id) override;
     Result<std::optional<Staff>> staff(const std::string& id) override;

@@ -88,6 +88,12 @@ Status PostgresWriter::write(const WriteSet& w) {
         m[7].add(x.balance);
         m[8].add(std::string_view(RecordJson::segmentsText(x.segments)));
     }
+    PgTextArray eMembers, eDays, ePoints;
+    for (const auto& x : w.earned) {
+        eMembers.add(std::string_view(x.memberId));
+        eDays.add(std::string_view(x.day));
+        ePoints.add(x.points);
+    }
     PgTextArray cTokens, cMembers, cKinds, cStatus;
     for (const auto& c : w.cards) {
         cTokens.add(std::string_view(c.token));
@@ -137,6 +143,12 @@ Status PostgresWriter::write(const WriteSet& w) {
               "EXCLUDED.enrolled_day, balance = EXCLUDED.balance, segments = EXCLUDED.segments",
           {m[0].text(), m[1].text(), m[2].text(), m[3].text(), m[4].text(), m[5].text(), m[6].text(), m[7].text(),
            m[8].text()}}},
+        // One row per (member, day): ON CONFLICT may not touch a row twice in one statement.
+        {!w.earned.empty(),
+         {"INSERT INTO earned_points (member_id, day, points) SELECT m, d, sum(p) FROM unnest($1::text[], "
+          "$2::text[], $3::bigint[]) AS u(m, d, p) GROUP BY m, d ON CONFLICT (member_id, day) DO UPDATE SET "
+          "points = earned_points.points + EXCLUDED.points",
+          {eMembers.text(), eDays.text(), ePoints.text()}}},
         {!w.cards.empty(),
          {"INSERT INTO cards (token, member_id, kind, status) SELECT * FROM unnest($1::text[], $2::text[], "
           "$3::text[], $4::text[]) ON CONFLICT (token) DO UPDATE SET member_id = EXCLUDED.member_id, kind = "

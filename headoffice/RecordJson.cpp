@@ -23,7 +23,8 @@ std::string RecordJson::member(const Member& m) {
     JsonText::optionalString(out, m.homeStore);
     out += ",\"enrolled_day\":";
     JsonText::string(out, m.enrolledDay);
-    out += ",\"balance\":" + std::to_string(m.balance) + ",\"segments\":" + segmentsText(m.segments) + "}";
+    out += ",\"balance\":" + std::to_string(m.balance) + ",\"segments\":" + segmentsText(m.segments);
+    out += ",\"earned\":" + earnedText(m.earned) + "}";
     return out;
 }
 
@@ -92,6 +93,17 @@ std::string RecordJson::segmentsText(const std::vector<std::string>& segments) {
             out.push_back(',');
         }
         JsonText::string(out, segments[i]);
+    }
+    return out + "]";
+}
+
+std::string RecordJson::earnedText(const std::vector<EarnedDay>& earned) {
+    std::string out = "[";
+    out.reserve(2 + earned.size() * 34);
+    for (std::size_t i = 0; i < earned.size(); ++i) {
+        out += i == 0 ? "{\"day\":" : ",{\"day\":";
+        JsonText::string(out, earned[i].day);
+        out += ",\"points\":" + std::to_string(earned[i].points) + "}";
     }
     return out + "]";
 }

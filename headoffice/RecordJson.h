@@ -31,6 +31,8 @@ public:
     // Segments are kept as a JSON array of strings.
     static std::string segmentsText(const std::vector<std::string>& segments);
     static std::vector<std::string> segmentsFrom(const std::string& text);
+    // A member's "earned": [{"day":"YYYY-MM-DD","points":N},...] in the order given.
+    static std::string earnedText(const std::vector<EarnedDay>& earned);
 
 private:
     static Change upsert(const char* kind, const std::string& id, const std::string& data);

@@ -9,6 +9,15 @@
 
 namespace headoffice {
 
+// Points a member earned on one shop-local day (YYYY-MM-DD): its accepted
+// earns' points minus the voids of those earns (counted on the earn's day),
+// plus what a load file gave as opening history.
+struct EarnedDay {
+    std::string day;
+    std::int64_t points = 0;
+    friend bool operator==(const EarnedDay&, const EarnedDay&) = default;
+};
+
 struct Member {
     std::string id;
     std::string displayName;  // first name only
@@ -19,7 +28,19 @@ struct Member {
     std::string enrolledDay;  // YYYY-MM-DD
     std::int64_t balance = 0;  // head office's authoritative balance
     std::vector<std::string> segments;
+    // The earning history inside the EarnedWindow the record was read with
+    // (days ascending, points > 0): what the member record sends as
+    // "earned". Empty from Store::member(), which reads no history.
+    std::vector<EarnedDay> earned;
     friend bool operator==(const Member&, const Member&) = default;
+};
+
+// Points added to a member's earning history on one day (earned_points).
+struct EarnedDelta {
+    std::string memberId;
+    std::string day;  // YYYY-MM-DD
+    std::int64_t points = 0;
+    friend bool operator==(const EarnedDelta&, const EarnedDelta&) = default;
 };
 
 struct Card {

@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "headoffice/EarnedWindow.h"
 #include "headoffice/Records.h"
 
 namespace headoffice {
@@ -16,6 +17,7 @@ struct SnapshotKeys {
     std::set<std::string> events;       // event ids
     std::set<std::string> voidTargets;  // event ids: is there an accepted void of it?
     std::set<std::string> members;
+    EarnedWindow earned;  // the members' earning history inside it (Member::earned); empty: none read
     std::set<std::string> cards;
     std::set<std::string> rewardTotals;
     bool allRewardTotals = false;  // every reward total (a void's reward is only known once its target is read)

@@ -93,6 +93,39 @@ CREATE TABLE heartbeats (
 ) WITHOUT ROWID;
 )sql";
 
+// Schema 2: points earned per member and shop-local day (YYYY-MM-DD), the
+// member record's "earned". Kept up to date by every unit of work; an older
+// store gets it filled from the events it accepted (earns, less the voids
+// of earns on the earn's day).
+constexpr const char* kEarnedPoints = R"sql(
+CREATE TABLE earned_points (
+    member_id TEXT NOT NULL REFERENCES members(id),
+    day       TEXT NOT NULL,
+    points    INTEGER NOT NULL,
+    PRIMARY KEY (member_id, day)
+) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kFillEarnedPoints = R"sql(
+INSERT INTO earned_points (member_id, day, points)
+SELECT member_id, day, sum(points) FROM (
+    SELECT e.member_id AS member_id,
+           date((json_extract(e.payload, '$.wall_time') + coalesce(json_extract(e.payload, '$.utc_offset'), 0) * 1000)
+                / 1000, 'unixepoch') AS day,
+           e.points_delta AS points
+    FROM events e WHERE e.type = 'earn' AND e.status = 'accepted'
+    UNION ALL
+    SELECT t.member_id,
+           date((json_extract(t.payload, '$.wall_time') + coalesce(json_extract(t.payload, '$.utc_offset'), 0) * 1000)
+                / 1000, 'unixepoch'),
+           v.points_delta
+    FROM events v JOIN events t ON t.id = v.voids_event_id
+    WHERE v.type = 'void' AND v.status = 'accepted' AND t.type = 'earn' AND t.status = 'accepted'
+)
+WHERE day IS NOT NULL AND member_id IN (SELECT id FROM members)
+GROUP BY member_id, day HAVING sum(points) <> 0;
+)sql";
+
 Result<std::int64_t> integer(SqliteConnection& db, const char* sql) {
     auto text = db.queryText(sql);
     if (!text) {
@@ -119,7 +152,8 @@ Status SqliteSchema::prepare(SqliteConnection& db) {
         return rollback(!applicationId ? applicationId.error() : !version ? version.error() : tables.error());
     }
     if (*applicationId == 0 && *tables == 0) {
-        for (const std::string& sql : {std::string(kSchema), "PRAGMA application_id=" + std::to_string(kApplicationId),
+        for (const std::string& sql : {std::string(kSchema), std::string(kEarnedPoints),
+                                      "PRAGMA application_id=" + std::to_string(kApplicationId),
                                       "PRAGMA user_version=" + std::to_string(kVersion)}) {
             done = db.exec(sql);
             if (!done) {
@@ -133,6 +167,14 @@ Status SqliteSchema::prepare(SqliteConnection& db) {
         return rollback(Error{ErrorCode::InvalidInput, "written by a newer headoffice (schema " +
                                                            std::to_string(*version) + "; this one knows " +
                                                            std::to_string(kVersion) + ")"});
+    } else if (*version == 1) {
+        for (const std::string& sql : {std::string(kEarnedPoints), std::string(kFillEarnedPoints),
+                                      "PRAGMA user_version=" + std::to_string(kVersion)}) {
+            done = db.exec(sql);
+            if (!done) {
+                return rollback(done.error());
+            }
+        }
     }
     done = db.exec("COMMIT");
     if (!done) {

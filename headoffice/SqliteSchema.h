@@ -11,9 +11,12 @@ namespace headoffice {
 class SqliteSchema {
 public:
     static constexpr int kApplicationId = 0x484f4631;  // "HOF1"
-    static constexpr int kVersion = 1;
+    // 1: the first schema; 2: earned_points (filled from the accepted events
+    // when a schema-1 file is opened).
+    static constexpr int kVersion = 2;
 
-    // Creates the tables in a new (empty) file, or checks an existing one.
+    // Creates the tables in a new (empty) file, or checks an existing one
+    // and brings a schema-1 file to schema 2.
     static Status prepare(SqliteConnection& db);
 };
 

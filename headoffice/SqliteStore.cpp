@@ -58,6 +58,7 @@ struct SqliteStore::Statements {
     SqliteStatement insertEvent, insertEventIfNew, upsertMember, upsertCard, upsertStaff, upsertCatalogue,
         upsertRewardTotal, upsertKiosk, insertChange, upsertHeartbeat;
     SqliteStatement lastChange;
+    SqliteStatement earnedOf, addEarned;
 };
 
 SqliteStore::SqliteStore(SqliteConnection db, std::unique_ptr<Statements> statements,
@@ -124,6 +125,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, 
         "outbox_depth = excluded.outbox_depth, oldest_unsent_age_ms = excluded.oldest_unsent_age_ms, "
         "reader_state = excluded.reader_state, last_error = excluded.last_error",
         "SELECT coalesce(max(seq), 0) FROM changes",
+        "SELECT day, points FROM earned_points WHERE member_id = ?1 AND day >= ?2 AND day <= ?3 AND points > 0 "
+        "ORDER BY day",
+        "INSERT INTO earned_points (member_id, day, points) VALUES (?1, ?2, ?3) ON CONFLICT (member_id, day) DO "
+        "UPDATE SET points = points + excluded.points",
     };
     std::vector<SqliteStatement> prepared;
     for (const auto& text : texts) {
@@ -137,7 +142,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, 
     auto take = [&next]() { return std::move(*next++); };
     auto statements = std::unique_ptr<Statements>(new Statements{
         take(), take(), take(), take(), take(), take(), take(), take(), take(), take(), take(), take(),
-        take(), take(), take(), take(), take(), take(), take(), take(), take(), take(), take()});
+        take(), take(), take(), take(), take(), take(), take(), take(), take(), take(), take(), take(), take()});
     return std::unique_ptr<SqliteStore>(
         new SqliteStore(std::move(*db), std::move(statements), std::move(checkpointer), fullSync));
 }
@@ -172,9 +177,17 @@ Result<Snapshot> SqliteStore::read(const SnapshotKeys& keys) {
         if (!row) {
             return loyalty::unexpected(row.error());
         }
-        if (*row) {
-            snapshot.members.emplace(id, std::move(**row));
+        if (!*row) {
+            continue;
         }
+        if (!keys.earned.empty()) {
+            auto earned = readEarned(id, keys.earned);
+            if (!earned) {
+                return loyalty::unexpected(earned.error());
+            }
+            (*row)->earned = std::move(*earned);
+        }
+        snapshot.members.emplace(id, std::move(**row));
     }
     for (const auto& token : keys.cards) {
         auto row = R::first<Card>(sql_->cardByToken, byText(token), R::card);
@@ -238,6 +251,12 @@ Result<Snapshot> SqliteStore::read(const SnapshotKeys& keys) {
     return snapshot;
 }
 
+Result<std::vector<EarnedDay>> SqliteStore::readEarned(const std::string& memberId, const EarnedWindow& window) {
+    auto bind = [&](SqliteStatement& s) { s.bind(1, memberId).bind(2, window.from()).bind(3, window.through()); };
+    return R::all<EarnedDay>(sql_->earnedOf, bind,
+                             [](const SqliteStatement& s) { return EarnedDay{s.text(0), s.integer(1)}; });
+}
+
 Status SqliteStore::insertEvent(SqliteStatement& insert, const EventRecord& e) {
     return insert.bind(1, e.id)
         .bind(2, e.kioskId)
@@ -274,6 +293,12 @@ Status SqliteStore::write(const WriteSet& w) {
                         .bind(8, m.balance)
                         .bind(9, RecordJson::segmentsText(m.segments))
                         .run();
+        if (!done) {
+            return done;
+        }
+    }
+    for (const auto& e : w.earned) {
+        auto done = sql_->addEarned.bind(1, e.memberId).bind(2, e.day).bind(3, e.points).run();
         if (!done) {
             return done;
         }
@@ -375,6 +400,14 @@ Result<ChangePage> SqliteStore::changes(std::int64_t after, std::size_t limit) {
 Result<std::optional<Member>> SqliteStore::member(const std::string& id) {
     std::lock_guard<std::mutex> lock(mutex_);
     return R::first<Member>(sql_->memberById, [&](SqliteStatement& s) { s.bind(1, id); }, R::member);
+}
+
+Result<std::vector<EarnedDay>> SqliteStore::earned(const std::string& memberId, const EarnedWindow& window) {
+    if (window.empty()) {
+        return std::vector<EarnedDay>{};
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    return readEarned(memberId, window);
 }
 
 Result<std::optional<Card>> SqliteStore::card(const std::string& token) {

@@ -1,8 +1,10 @@
 #pragma once
 // Head office's store: events (unique id, kept forever, rejected ones too),
-// members with their authoritative balance, cards, staff, catalogue, reward
-// totals, the numbered change log behind GET /v1/changes, kiosks (SHA-256 of
-// their tokens) and each kiosk's last heartbeat.
+// members with their authoritative balance and their points earned per day
+// (earned_points: accepted earns less their voids, and a load file's
+// opening history), cards, staff, catalogue, reward totals, the numbered
+// change log behind GET /v1/changes, kiosks (SHA-256 of their tokens) and
+// each kiosk's last heartbeat.
 //
 // Two implementations: SqliteStore (default) and PostgresStore. The rules
 // live outside (IngestRules, LoadPlanner): a store reads a Snapshot, hands
@@ -38,7 +40,10 @@ public:
     // Up to `limit` change-log entries numbered above `after`, ascending.
     virtual Result<ChangePage> changes(std::int64_t after, std::size_t limit) = 0;
 
+    // A member without its earning history (Member::earned stays empty: see earned()).
     virtual Result<std::optional<Member>> member(const std::string& id) = 0;
+    // A member's earning history inside `window`: days ascending, points > 0.
+    virtual Result<std::vector<EarnedDay>> earned(const std::string& memberId, const EarnedWindow& window) = 0;
     virtual Result<std::optional<Card>> card(const std::string& token) = 0;
     virtual Result<std::optional<EventRecord>> event(const std::string& id) = 0;
     virtual Result<std::optional<Staff>> staff(const std::string& id) = 0;

@@ -239,6 +239,11 @@ ApiResponse SyncApi::card(const ApiRequest& request, const std::string&) {
     if (!member || !*member) {
         return storeError(member ? Error{ErrorCode::Internal, "a card's member is missing"} : member.error());
     }
+    auto earned = store_.earned((*card)->memberId, EarnedWindow::endingAt(clock_()));
+    if (!earned) {
+        return storeError(earned.error());
+    }
+    (*member)->earned = std::move(*earned);
     ApiResponse response;
     response.body = "{\"card\":" + RecordJson::card(**card) + ",\"member\":" + RecordJson::member(**member) + "}";
     return response;

@@ -1,5 +1,10 @@
 #include "storage/MemberRepository.h"
 
+#include <limits>
+#include <map>
+
+#include "loyalty/CheckedMath.h"
+#include "storage/Outbox.h"
 #include "storage/Rows.h"
 #include "storage/StoredValues.h"
 #include "storage/WriteScope.h"
@@ -7,6 +12,9 @@
 namespace storage {
 
 namespace {
+
+constexpr loyalty::Points kMaxPoints = std::numeric_limits<loyalty::Points>::max();
+constexpr loyalty::Points kMinPoints = std::numeric_limits<loyalty::Points>::min();
 
 StorageError invalid(const std::string& message) { return StorageError{ErrorCode::InvalidArgument, message, 0}; }
 
@@ -40,6 +48,13 @@ Status MemberRepository::write(const MemberRecord& member, std::int64_t nowMs, b
     }
     if (member.birthdayMonth && (*member.birthdayMonth < 1 || *member.birthdayMonth > 12)) {
         return loyalty::unexpected(invalid("a birthday month is 1 to 12"));
+    }
+    if (member.earned) {
+        for (const loyalty::EarnedEntry& entry : *member.earned) {
+            if (entry.points < 0 || !loyalty::isValidDate(entry.on)) {
+                return loyalty::unexpected(invalid("an earning history has valid days and points >= 0"));
+            }
+        }
     }
     auto scope = WriteScope::begin(db_);
     if (!scope) {
@@ -102,7 +117,69 @@ Status MemberRepository::write(const MemberRecord& member, std::int64_t nowMs, b
             return done;
         }
     }
+    if (member.earned) {
+        if (auto done = replaceEarned(member.id, *member.earned); !done) {
+            return done;
+        }
+    }
     return scope->commit();
+}
+
+Status MemberRepository::replaceEarned(const std::string& memberId,
+                                       const std::vector<loyalty::EarnedEntry>& history) {
+    // Head office's history counts every event it acknowledged; the events
+    // still pending here are the rest (an acknowledged one is in the history
+    // already and is not added again).
+    auto pending = Outbox(db_).pendingEarned(memberId);
+    if (!pending) {
+        return failure(pending);
+    }
+    std::map<std::int64_t, loyalty::Points> wanted;
+    const std::vector<loyalty::EarnedEntry>* lists[] = {&history, &pending.value()};
+    for (const auto* entries : lists) {
+        for (const loyalty::EarnedEntry& entry : *entries) {
+            loyalty::Points& day = wanted[loyalty::daysSinceEpoch(entry.on)];
+            day = loyalty::checkedAdd(day, entry.points).value_or(entry.points > 0 ? kMaxPoints : kMinPoints);
+        }
+    }
+    std::map<std::int64_t, loyalty::Points> stored;
+    auto select = db_.prepare("SELECT earned_day, points FROM earned_points WHERE member_id = ?1");
+    if (!select) {
+        return failure(select);
+    }
+    select->bind(1, memberId);
+    if (auto done = forEachRow(*select, [&](Statement& s) { stored[s.columnInt64(0)] = s.columnInt64(1); }); !done) {
+        return failure(done);
+    }
+    // Only the rows that change: a member record usually differs by a day.
+    auto erase = db_.prepare("DELETE FROM earned_points WHERE member_id = ?1 AND earned_day = ?2");
+    auto put = db_.prepare("INSERT OR REPLACE INTO earned_points (member_id, earned_day, points) VALUES (?1, ?2, ?3)");
+    if (!erase) {
+        return failure(erase);
+    }
+    if (!put) {
+        return failure(put);
+    }
+    for (const auto& [day, points] : stored) {
+        const auto kept = wanted.find(day);
+        if (kept == wanted.end() || kept->second == 0) {
+            erase->reset();
+            if (auto done = erase->bind(1, memberId).bind(2, day).run(); !done) {
+                return done;
+            }
+        }
+    }
+    for (const auto& [day, points] : wanted) {
+        const auto old = stored.find(day);
+        if (points == 0 || (old != stored.end() && old->second == points)) {
+            continue;
+        }
+        put->reset();
+        if (auto done = put->bind(1, memberId).bind(2, day).bind(3, points).run(); !done) {
+            return done;
+        }
+    }
+    return Done{};
 }
 
 Result<bool> MemberRepository::exists(std::string_view memberId) {

@@ -29,6 +29,13 @@ struct MemberRecord {
     loyalty::Points confirmedBalance = 0;  // last balance head office confirmed
     loyalty::Points pendingDelta = 0;      // read only: only recording and acknowledging change it
     std::vector<std::string> segments;
+    // Head office's earning history (the member record's "earned": points
+    // earned per shop-local day, each >= 0). Given, upsert makes the
+    // member's earned_points this history plus this kiosk's earns head
+    // office has not acknowledged (Outbox::pendingEarned). nullopt (an
+    // older head office, a member enrolled here, and what get() returns)
+    // keeps the stored rows.
+    std::optional<std::vector<loyalty::EarnedEntry>> earned;
 };
 
 // The member_counters rows, as MemberState holds them.
@@ -45,9 +52,12 @@ public:
 
     // A member record from head office: inserts it, or updates the profile,
     // confirmed balance and segments (replaced) of an existing one. Keeps
-    // pending_delta, lots, earned points and counters; last_activity_day
-    // becomes the later of the stored and the given day. InvalidArgument for
-    // an empty id or display name or a birthday month outside 1..12.
+    // pending_delta, lots and counters; earned points are kept too unless
+    // the record carries an earning history (MemberRecord::earned), which
+    // replaces them together with the earns still pending here, in the same
+    // transaction. last_activity_day becomes the later of the stored and the
+    // given day. InvalidArgument for an empty id or display name, a birthday
+    // month outside 1..12 or a negative day in the earning history.
     Status upsert(const MemberRecord& member, std::int64_t nowMs);
     // A member enrolled here. Constraint when the id exists already.
     Status insert(const MemberRecord& member, std::int64_t nowMs);
@@ -69,6 +79,8 @@ public:
 
 private:
     Status write(const MemberRecord& member, std::int64_t nowMs, bool mayExist);
+    // earned_points := `history` + Outbox::pendingEarned, only the rows that change.
+    Status replaceEarned(const std::string& memberId, const std::vector<loyalty::EarnedEntry>& history);
     Database& db_;
 };
 

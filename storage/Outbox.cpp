@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "storage/RecordTime.h"
 #include "storage/Rows.h"
 #include "storage/StoredValues.h"
 #include "storage/WriteScope.h"
@@ -186,6 +187,39 @@ Result<loyalty::Points> Outbox::unsyncedRedeemedPoints() {
     return db_.queryInt(unsent("SELECT coalesce(sum(-l.points_delta), 0) FROM outbox o CROSS JOIN ledger l "
                                "ON l.seq = o.seq",
                                " AND l.type = 'redeem'"));
+}
+
+Result<std::vector<loyalty::EarnedEntry>> Outbox::pendingEarned(std::string_view memberId) {
+    // The two kinds of pending event do not overlap: an unsent row has no
+    // acknowledged_at, a rejected one has. The void's target by its id (the
+    // ledger's unique index on id).
+    const std::string columns =
+        "SELECT l.type, l.points_delta, l.wall_time, l.utc_offset, t.type, t.wall_time, t.utc_offset, o.seq "
+        "FROM outbox o CROSS JOIN ledger l ON l.seq = o.seq LEFT JOIN ledger t ON t.id = l.voids_event_id";
+    const std::string filter =
+        " AND l.member_id = ?1 AND (l.type = 'earn' OR l.type = 'void') AND l.points_delta <> 0";
+    auto select = db_.prepare(unsent(columns.c_str(), filter.c_str()) + " UNION ALL " + columns +
+                              " WHERE o.result = 'rejected' AND o.resolved_at IS NULL" + filter + " ORDER BY 8");
+    if (!select) {
+        return failure(select);
+    }
+    select->bind(1, memberId);
+    std::vector<loyalty::EarnedEntry> entries;
+    auto dayOf = [](std::int64_t wallMs, std::int64_t offset) {
+        return loyalty::dateFromDays(RecordTime::fromWallMs(wallMs, static_cast<std::int32_t>(offset)).shopDay());
+    };
+    auto done = forEachRow(*select, [&](Statement& s) {
+        const loyalty::Points points = s.columnInt64(1);
+        if (s.columnText(0) == "earn") {
+            entries.push_back(loyalty::EarnedEntry{dayOf(s.columnInt64(2), s.columnInt64(3)), points});
+        } else if (!s.columnIsNull(4) && s.columnText(4) == "earn") {
+            entries.push_back(loyalty::EarnedEntry{dayOf(s.columnInt64(5), s.columnInt64(6)), points});
+        }
+    });
+    if (!done) {
+        return failure(done);
+    }
+    return entries;
 }
 
 Result<std::vector<RejectedEvent>> Outbox::rejected() {

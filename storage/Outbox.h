@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "loyalty/Event.h"
+#include "loyalty/MemberState.h"
 #include "storage/Database.h"
 
 namespace storage {
@@ -85,6 +86,15 @@ public:
     // Points redeemed here that head office has not acknowledged yet (the
     // kiosk's offline exposure, loyalty::KioskState).
     Result<loyalty::Points> unsyncedRedeemedPoints();
+
+    // What this member's events whose delta is still pending (not
+    // acknowledged, or rejected and not reconciled: the events pending_delta
+    // counts) added to earned_points, as MemberCacheWriter wrote it: an
+    // earn's points on its shop-local day, a void of an earn its (negative)
+    // delta on the earn's day (left out when the earn is no longer in the
+    // ledger). What head office's earning history of the member lacks.
+    // In sequence order; a day may repeat.
+    Result<std::vector<loyalty::EarnedEntry>> pendingEarned(std::string_view memberId);
 
     // Rejected events not yet reconciled, oldest first.
     Result<std::vector<RejectedEvent>> rejected();

@@ -17,7 +17,10 @@ struct CardLookupResult {
     };
     Source source = Source::UseLocal;
     storage::CardRecord card;      // Online
-    storage::MemberRecord member;  // Online: confirmedBalance is head office's balance; add local pending
+    // Online: confirmedBalance is head office's balance (add local pending);
+    // earned is head office's earning history, when it sends one. Stored
+    // with MemberRepository::upsert, which adds the earns still pending here.
+    storage::MemberRecord member;
     std::string why;               // UseLocal: why, for diagnostics (never the token)
     std::chrono::milliseconds took{0};
 

@@ -3,7 +3,9 @@
 // (docs/sync-protocol.md, "Download"): a crash or a lost answer repeats a
 // page, never skips one. Through storage's repositories only:
 //
-//   member        MemberRepository::upsert (confirmed_balance = head office's balance)
+//   member        MemberRepository::upsert (confirmed_balance = head office's
+//                 balance; with an "earned" history, earned_points = that
+//                 history + the earns still pending here)
 //   card          CardRepository::link, then setStatus when not active
 //   staff         StaffRepository::upsert
 //   catalogue     CatalogueRepository::upsert / remove

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <limits>
+#include <set>
 
 #include "storage/StoredValues.h"
 #include "sync/JsonFields.h"
@@ -12,43 +13,11 @@ namespace {
 
 constexpr std::int64_t kMaxPoints = 1'000'000'000'000'000;
 
-bool digits(const std::string& text, std::size_t from, std::size_t count) {
-    for (std::size_t i = from; i < from + count; ++i) {
-        if (text[i] < '0' || text[i] > '9') {
-            return false;
-        }
-    }
-    return true;
-}
-
-int number(const std::string& text, std::size_t from, std::size_t count) {
-    int value = 0;
-    for (std::size_t i = from; i < from + count; ++i) {
-        value = value * 10 + (text[i] - '0');
-    }
-    return value;
-}
-
 }  // namespace
 
-std::optional<loyalty::Date> ProfileJson::parseDay(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 0, 4) || !digits(text, 5, 2) ||
-        !digits(text, 8, 2)) {
-        return std::nullopt;
-    }
-    loyalty::Date date{number(text, 0, 4), static_cast<unsigned>(number(text, 5, 2)),
-                       static_cast<unsigned>(number(text, 8, 2))};
-    if (!loyalty::isValidDate(date)) {
-        return std::nullopt;
-    }
-    return date;
-}
+std::optional<loyalty::Date> ProfileJson::parseDay(const std::string& text) { return loyalty::parseIsoDate(text); }
 
-std::string ProfileJson::dayText(const loyalty::Date& date) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", date.year % 10000, date.month % 100, date.day % 100);
-    return text;
-}
+std::string ProfileJson::dayText(const loyalty::Date& date) { return loyalty::isoDateText(date); }
 
 ProfileJson::Parsed<storage::MemberRecord> ProfileJson::member(const nlohmann::json& data, const std::string& where) {
     JsonFields f(data, where);
@@ -77,7 +46,49 @@ ProfileJson::Parsed<storage::MemberRecord> ProfileJson::member(const nlohmann::j
     if (!f.ok()) {
         return loyalty::unexpected(f.problem());
     }
+    auto history = earned(data, where);
+    if (!history) {
+        return loyalty::unexpected(history.error());
+    }
+    m.earned = std::move(history.value());
     return m;
+}
+
+ProfileJson::Parsed<std::optional<std::vector<loyalty::EarnedEntry>>> ProfileJson::earned(
+    const nlohmann::json& data, const std::string& where) {
+    JsonFields f(data, where);
+    const nlohmann::json* value = f.find("earned");
+    if (value == nullptr || value->is_null()) {
+        return std::optional<std::vector<loyalty::EarnedEntry>>();  // an older head office: the kiosk keeps its rows
+    }
+    if (!value->is_array()) {
+        f.fail("earned", "must be an array of {\"day\": \"YYYY-MM-DD\", \"points\": n}");
+        return loyalty::unexpected(f.problem());
+    }
+    if (value->size() > kMaxEarnedDays) {
+        f.fail("earned", "more than " + std::to_string(kMaxEarnedDays) + " days");
+        return loyalty::unexpected(f.problem());
+    }
+    std::vector<loyalty::EarnedEntry> entries;
+    entries.reserve(value->size());
+    std::set<std::int64_t> days;
+    for (std::size_t i = 0; i < value->size(); ++i) {
+        JsonFields entry((*value)[i], where + ".earned[" + std::to_string(i) + "]");
+        const std::string text = entry.text("day");
+        const auto day = parseDay(text);
+        if (entry.ok() && !day) {
+            entry.fail("day", "must be a date YYYY-MM-DD");
+        }
+        const loyalty::Points points = entry.integer("points", 0, kMaxPoints);
+        if (entry.ok() && !days.insert(loyalty::daysSinceEpoch(*day)).second) {
+            entry.fail("day", text + " appears twice");
+        }
+        if (!entry.ok()) {
+            return loyalty::unexpected(entry.problem());
+        }
+        entries.push_back(loyalty::EarnedEntry{*day, points});
+    }
+    return std::optional<std::vector<loyalty::EarnedEntry>>(std::move(entries));
 }
 
 ProfileJson::Parsed<storage::CardRecord> ProfileJson::card(const nlohmann::json& data, const std::string& where) {

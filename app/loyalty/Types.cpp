@@ -1,5 +1,7 @@
 #include "loyalty/Types.h"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <chrono>
 
@@ -108,6 +110,37 @@ bool isValidDate(const Date& date) {
     const std::chrono::year_month_day ymd{std::chrono::year{date.year}, std::chrono::month{date.month},
                                           std::chrono::day{date.day}};
     return ymd.ok();
+}
+
+std::optional<Date> parseIsoDate(std::string_view text) {
+    const auto digitsAt = [&text](std::size_t from, std::size_t count, int& value) {
+        value = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (text[i] < '0' || text[i] > '9') {
+                return false;
+            }
+            value = value * 10 + (text[i] - '0');
+        }
+        return true;
+    };
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digitsAt(0, 4, year) || !digitsAt(5, 2, month) ||
+        !digitsAt(8, 2, day)) {
+        return std::nullopt;
+    }
+    const Date date{year, static_cast<unsigned>(month), static_cast<unsigned>(day)};
+    if (!isValidDate(date)) {
+        return std::nullopt;
+    }
+    return date;
+}
+
+std::string isoDateText(const Date& date) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", date.year % 10000, date.month % 100, date.day % 100);
+    return text;
 }
 
 }  // namespace loyalty

@@ -3,7 +3,9 @@
 // minor units (cents), points as whole points, both 64-bit.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace loyalty {
 
@@ -42,6 +44,10 @@ Date dateFromDays(std::int64_t days);
 // The same day-of-month N months later, clamped to the month's last day.
 Date addMonths(const Date& date, int months);
 bool isValidDate(const Date& date);
+// "YYYY-MM-DD" (exactly that shape, a real calendar day), and back: the
+// wire and file format of days (sync, head office, kioskctl).
+std::optional<Date> parseIsoDate(std::string_view text);
+std::string isoDateText(const Date& date);
 
 enum class MemberStatus { Active, Blocked };
 enum class CardStatus { Active, Lost, Blocked };

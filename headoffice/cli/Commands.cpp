@@ -101,7 +101,7 @@ int Commands::load(const std::string& storeUrl, const std::string& file) {
     if (!store) {
         return 1;
     }
-    auto summary = Loader(*store).load(text.str());
+    auto summary = Loader(*store, nowMs()).load(text.str());
     if (!summary) {
         std::cerr << "headoffice load: " << file << ": nothing was loaded:\n" << summary.error().message << "\n";
         return 1;

@@ -10,6 +10,7 @@
 #include "headoffice/SqliteStore.h"
 #include "headoffice/TokenHash.h"
 #include "support/TempDir.h"
+#include "tests/headoffice/TestHeadOffice.h"
 
 // CppUTest last: its memory-leak macros redefine new.
 #include <CppUTest/TestHarness.h>
@@ -39,12 +40,12 @@ TEST_GROUP(LoadFile) {
     void teardown() override { store.reset(); }
 
     std::string problems(const json& file) {
-        auto parsed = headoffice::LoadFile::parse(file.dump());
+        auto parsed = headoffice::LoadFile::parse(file.dump(), hotest::kNow);
         CHECK_FALSE_TEXT(parsed.hasValue(), file.dump().c_str());
         return parsed ? std::string() : parsed.error().message;
     }
     headoffice::Result<headoffice::LoadSummary> load(const json& file) {
-        return headoffice::Loader(*store).load(file.dump());
+        return headoffice::Loader(*store, hotest::kNow).load(file.dump());
     }
     headoffice::StoreCounts counts() { return *store->counts(); }
 };
@@ -92,8 +93,10 @@ TEST(LoadFile, MistakesNameTheEntryAndTheField) {
                     problems({{"kiosks", {json{{"id", "k-1"}, {"token", "0123456789abcdef"}},
                                           json{{"id", "k-2"}, {"token", "0123456789abcdef"}}}}})
                         .c_str());
-    STRCMP_CONTAINS("is not JSON", headoffice::LoadFile::parse("{\"members\": [").error().message.c_str());
-    STRCMP_CONTAINS("must be a JSON object", headoffice::LoadFile::parse("[]").error().message.c_str());
+    STRCMP_CONTAINS("is not JSON",
+                    headoffice::LoadFile::parse("{\"members\": [", hotest::kNow).error().message.c_str());
+    STRCMP_CONTAINS("must be a JSON object",
+                    headoffice::LoadFile::parse("[]", hotest::kNow).error().message.c_str());
 }
 
 TEST(LoadFile, EveryMistakeIsReportedAndNothingIsStored) {
@@ -170,4 +173,57 @@ TEST(LoadFile, AKioskTokenCanBeRotatedByLoadingANewOne) {
     auto clash = load({{"kiosks", {json{{"id", "k-2"}, {"token", "fedcba9876543210"}}}}});
     CHECK_FALSE(clash.hasValue());
     LONGS_EQUAL(1, counts().kiosks);
+}
+
+TEST(LoadFile, AnEarningHistoryIsCheckedEntryByEntry) {
+    auto withEarned = [](json earned) {
+        auto m = member("m-1");
+        m["earned"] = std::move(earned);
+        return json{{"members", {m}}};
+    };
+    STRCMP_EQUAL("members[0] (id \"m-1\"): earned: must be an array of {\"day\" or \"days_ago\", \"points\"}",
+                 problems(withEarned(json::object())).c_str());
+    STRCMP_EQUAL("members[0] (id \"m-1\"): earned[1]: day: give exactly one of day and days_ago",
+                 problems(withEarned({json{{"days_ago", 3}, {"points", 5}}, json{{"points", 5}}})).c_str());
+    STRCMP_CONTAINS("earned[0]: day: give exactly one of day and days_ago",
+                    problems(withEarned({json{{"day", "2026-01-01"}, {"days_ago", 3}, {"points", 5}}})).c_str());
+    STRCMP_CONTAINS("earned[0]: day: must be a date written YYYY-MM-DD",
+                    problems(withEarned({json{{"day", "2026-02-30"}, {"points", 5}}})).c_str());
+    STRCMP_CONTAINS("earned[0]: days_ago: must be a whole number from 0 to 3660",
+                    problems(withEarned({json{{"days_ago", -1}, {"points", 5}}})).c_str());
+    STRCMP_CONTAINS("earned[0]: points: must be a whole number from 1 to",
+                    problems(withEarned({json{{"days_ago", 1}, {"points", 0}}})).c_str());
+    STRCMP_CONTAINS("earned[0]: points: missing", problems(withEarned({json{{"days_ago", 1}}})).c_str());
+    STRCMP_CONTAINS("earned[0]: pts: unknown key",
+                    problems(withEarned({json{{"days_ago", 1}, {"pts", 1}}})).c_str());
+    STRCMP_CONTAINS("earned[0]: must be a JSON object", problems(withEarned({5})).c_str());
+    // hotest::kNow is 2026-11-18 (UTC): 17 days ago is 2026-11-01, given twice.
+    STRCMP_CONTAINS("earned[1]: days_ago: 2026-11-01 appears twice",
+                    problems(withEarned({json{{"day", "2026-11-01"}, {"points", 5}},
+                                         json{{"days_ago", 17}, {"points", 5}}}))
+                        .c_str());
+    json tooMany = json::array();
+    for (int i = 0; i <= 1000; ++i) {
+        tooMany.push_back(json{{"days_ago", i}, {"points", 1}});
+    }
+    STRCMP_CONTAINS("earned: more than 1000 days", problems(withEarned(tooMany)).c_str());
+}
+
+TEST(LoadFile, DaysAgoCountBackFromTheDayTheFileIsLoaded) {
+    auto m = member("m-1");
+    m["earned"] = {json{{"days_ago", 0}, {"points", 7}}, json{{"day", "2020-02-29"}, {"points", 3}},
+                   json{{"days_ago", 366}, {"points", 20}}};
+    const json file = {{"members", {m}}};
+    auto parsed = headoffice::LoadFile::parse(file.dump(), hotest::kNow);
+    CHECK_TRUE(parsed.hasValue());
+    const auto& earned = parsed->members.at(0).earned;
+    LONGS_EQUAL(3, earned.size());  // every day, ascending, whether the window holds it or not
+    STRCMP_EQUAL("2020-02-29", earned[0].day.c_str());
+    STRCMP_EQUAL("2025-11-17", earned[1].day.c_str());
+    LONGS_EQUAL(20, earned[1].points);
+    STRCMP_EQUAL("2026-11-18", earned[2].day.c_str());
+    // A year later, the same file gives the same history a year later.
+    auto later = headoffice::LoadFile::parse(file.dump(), hotest::kNow + 365LL * 86400000);
+    STRCMP_EQUAL("2026-11-17", later->members.at(0).earned[1].day.c_str());
+    STRCMP_EQUAL("2027-11-18", later->members.at(0).earned[2].day.c_str());
 }

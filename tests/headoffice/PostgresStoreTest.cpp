@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "headoffice/EarnedWindow.h"
+#include "headoffice/PgConnection.h"
 #include "headoffice/PostgresStore.h"
 #include "headoffice/StoreFactory.h"
 #include "tests/headoffice/EventJson.h"
@@ -79,4 +81,35 @@ TEST(PostgresStore, AnUnreachableServerIsAClearError) {
     auto opened = headoffice::StoreFactory::open("postgresql://headoffice@127.0.0.1:1/postgres?connect_timeout=2");
     CHECK_FALSE(opened.hasValue());
     STRCMP_CONTAINS("cannot connect to PostgreSQL", opened.error().message.c_str());
+}
+
+TEST(PostgresStore, ASchemaOneDatabaseGetsItsEarningHistoryFromTheEventsItAccepted) {
+    if (skipped) {
+        return;
+    }
+    hotest::StoreContract(*store).KeepsEarningHistoryFromEvents();
+    store.reset();
+    {
+        // What a headoffice before earned_points left behind.
+        auto old = headoffice::PgConnection::connect(url);
+        CHECK_TRUE(old.hasValue());
+        auto dropped = old->exec("DROP TABLE earned_points; UPDATE headoffice_schema SET version = 1");
+        CHECK_TRUE_TEXT(dropped.hasValue(), dropped ? "" : dropped.error().message.c_str());
+    }
+    auto reopened = headoffice::StoreFactory::open(url);
+    CHECK_TRUE_TEXT(reopened.hasValue(), reopened ? "" : reopened.error().message.c_str());
+    store = std::move(*reopened);
+    const auto window = headoffice::EarnedWindow::endingAt(hotest::kNow);
+    // From the events alone (the load file's opening history was never an event): m-1's earn of 50 today;
+    // its earns of 30 and 9 were voided. m-2: 7 and 4, both on 2026-11-18 in the shop.
+    auto m1 = store->earned("m-1", window);
+    CHECK_TRUE(m1.hasValue());
+    LONGS_EQUAL(1, m1->size());
+    STRCMP_EQUAL("2026-11-18", (*m1)[0].day.c_str());
+    LONGS_EQUAL(50, (*m1)[0].points);
+    auto m2 = store->earned("m-2", window);
+    LONGS_EQUAL(1, m2->size());
+    LONGS_EQUAL(11, (*m2)[0].points);
+    auto version = headoffice::PgConnection::connect(url)->exec("SELECT version FROM headoffice_schema");
+    LONGS_EQUAL(2, version->integer(0, 0));
 }

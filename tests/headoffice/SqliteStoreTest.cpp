@@ -4,11 +4,13 @@
 #include <memory>
 #include <string>
 
+#include "headoffice/EarnedWindow.h"
 #include "headoffice/SqliteConnection.h"
 #include "headoffice/SqliteStore.h"
 #include "headoffice/StoreFactory.h"
 #include "support/TempDir.h"
 #include "tests/headoffice/StoreContract.h"
+#include "tests/headoffice/TestHeadOffice.h"
 
 // CppUTest last: its memory-leak macros redefine new.
 #include <CppUTest/TestHarness.h>
@@ -61,4 +63,33 @@ TEST(SqliteStore, RefusesAnotherProgramsDatabaseAndBadUrls) {
     STRCMP_CONTAINS("unknown SQLite store option",
                     headoffice::StoreFactory::open("sqlite:" + dir.file("x.db") + "?sync=off").error().message.c_str());
     STRCMP_CONTAINS("unknown store URL scheme", headoffice::StoreFactory::open("mysql://x/y").error().message.c_str());
+}
+
+TEST(SqliteStore, ASchemaOneFileGetsItsEarningHistoryFromTheEventsItAccepted) {
+    hotest::StoreContract(*store).KeepsEarningHistoryFromEvents();
+    store.reset();
+    {
+        // What a headoffice before earned_points left behind.
+        auto old = headoffice::SqliteConnection::open(dir.file("store.db"));
+        CHECK_TRUE(old.hasValue());
+        CHECK_TRUE(old->exec("DROP TABLE earned_points").hasValue());
+        CHECK_TRUE(old->exec("PRAGMA user_version=1").hasValue());
+    }
+    auto reopened = headoffice::StoreFactory::open("sqlite:" + dir.file("store.db"));
+    CHECK_TRUE_TEXT(reopened.hasValue(), reopened ? "" : reopened.error().message.c_str());
+    store = std::move(*reopened);
+    const auto window = headoffice::EarnedWindow::endingAt(hotest::kNow);
+    // From the events alone (the load file's opening history was never an event): m-1's earn of 50 today;
+    // its earns of 30 and 9 were voided. m-2: 7 and 4, both on 2026-11-18 in the shop.
+    auto m1 = store->earned("m-1", window);
+    CHECK_TRUE(m1.hasValue());
+    LONGS_EQUAL(1, m1->size());
+    STRCMP_EQUAL("2026-11-18", (*m1)[0].day.c_str());
+    LONGS_EQUAL(50, (*m1)[0].points);
+    auto m2 = store->earned("m-2", window);
+    LONGS_EQUAL(1, m2->size());
+    LONGS_EQUAL(11, (*m2)[0].points);
+    store.reset();
+    auto check = headoffice::SqliteConnection::open(dir.file("store.db"));
+    STRCMP_EQUAL("2", check->queryText("PRAGMA user_version")->c_str());
 }

@@ -5,6 +5,8 @@
 #include <thread>
 #include <vector>
 
+#include "headoffice/CalendarDay.h"
+#include "headoffice/EarnedWindow.h"
 #include "headoffice/EventIngest.h"
 #include "headoffice/EventParser.h"
 #include "headoffice/Loader.h"
@@ -20,6 +22,9 @@ namespace {
 
 using headoffice::EventOutcome;
 using nlohmann::json;
+
+// Head office's clock in these cases: 2026-11-18 11:06:40 UTC; the events are from 12:06:40 at UTC+1.
+constexpr std::int64_t kNowMs = 1795000000123;
 
 const json kBase = {
     {"members",
@@ -56,13 +61,13 @@ static std::vector<EventOutcome> ingest(headoffice::Store& store, const std::vec
     for (const auto& e : events) {
         ours.push_back(withKiosk(e));
     }
-    auto outcomes = headoffice::EventIngest(store).ingest(parse(ours), 1795000000123);
+    auto outcomes = headoffice::EventIngest(store).ingest(parse(ours), kNowMs);
     CHECK_TRUE_TEXT(outcomes.hasValue(), outcomes ? "" : outcomes.error().message.c_str());
     return outcomes ? *outcomes : std::vector<EventOutcome>{};
 }
 
 static void load(headoffice::Store& store, const json& file = kBase) {
-    auto loaded = headoffice::Loader(store).load(file.dump());
+    auto loaded = headoffice::Loader(store, kNowMs).load(file.dump());
     CHECK_TRUE_TEXT(loaded.hasValue(), loaded ? "" : loaded.error().message.c_str());
 }
 
@@ -70,6 +75,45 @@ static std::int64_t balance(headoffice::Store& store, const std::string& id) {
     auto m = store.member(id);
     CHECK_TRUE(m.hasValue() && m->has_value());
     return m && *m ? (*m)->balance : -1;
+}
+
+// "day:points,day:points" of a history, for comparisons that print well.
+static std::string historyText(const std::vector<headoffice::EarnedDay>& history) {
+    std::string out;
+    for (const auto& day : history) {
+        out += (out.empty() ? "" : ",") + day.day + ":" + std::to_string(day.points);
+    }
+    return out;
+}
+
+static std::string historyText(const json& earned) {
+    std::string out;
+    for (const auto& day : earned) {
+        out += (out.empty() ? "" : ",") + day["day"].get<std::string>() + ":" +
+               std::to_string(day["points"].get<std::int64_t>());
+    }
+    return out;
+}
+
+static std::string storedHistory(headoffice::Store& store, const std::string& id, std::int64_t nowMs = kNowMs) {
+    auto earned = store.earned(id, headoffice::EarnedWindow::endingAt(nowMs));
+    CHECK_TRUE_TEXT(earned.hasValue(), earned ? "" : earned.error().message.c_str());
+    return earned ? historyText(*earned) : std::string("?");
+}
+
+// The data of the last member entry for `id` in the change log.
+static json lastMemberEntry(headoffice::Store& store, const std::string& id) {
+    auto page = store.changes(0, 1000);
+    CHECK_TRUE(page.hasValue());
+    json found;
+    for (const auto& body : page->bodies) {
+        auto entry = json::parse(body);
+        if (entry["kind"] == "member" && entry["id"] == id) {
+            found = entry["data"];
+        }
+    }
+    CHECK_FALSE(found.is_null());
+    return found;
 }
 
 static void checkOutcome(const EventOutcome& outcome, EventOutcome::Status status, const char* code = "") {
@@ -225,7 +269,7 @@ void StoreContract::LoadsIdempotentlyAndAllOrNothing() {
     // A staff card token already used by s-1: the store refuses the whole file.
     json clash = {{"members", {json{{"id", "m-new"}, {"display_name", "New"}, {"enrolled_day", "2025-01-01"}}}},
                   {"staff", {json{{"id", "s-2"}, {"display_name", "Sue"}, {"role", "cashier"}, {"card_token", "u:5A"}}}}};
-    auto loaded = headoffice::Loader(store_).load(clash.dump());
+    auto loaded = headoffice::Loader(store_, kNowMs).load(clash.dump());
     CHECK_FALSE(loaded.hasValue());
     CHECK_TRUE(loaded.error().code == headoffice::ErrorCode::Conflict);
     CHECK_FALSE(store_.member("m-new")->has_value());
@@ -348,6 +392,79 @@ void StoreContract::SerializesConcurrentUploads() {
     auto page = store_.changes(0, 1000);
     auto lastEntry = json::parse(page->bodies.back());
     LONGS_EQUAL(100 + kThreads * kBatches * kPerBatch, lastEntry["data"]["balance"].get<std::int64_t>());
+}
+
+void StoreContract::KeepsEarningHistoryFromEvents() {
+    // Head office's day is 2026-11-18 (kNowMs): the window is 2025-11-17 .. 2026-11-19.
+    json file = kBase;
+    file["members"][0]["earned"] = {json{{"days_ago", 366}, {"points", 11}}, json{{"days_ago", 367}, {"points", 13}},
+                                    json{{"day", "2026-11-01"}, {"points", 100}}};
+    load(store_, file);
+    STRCMP_EQUAL("2025-11-17:11,2026-11-01:100", storedHistory(store_, "m-1").c_str());
+    STRCMP_EQUAL("", storedHistory(store_, "m-2").c_str());
+
+    constexpr std::int64_t kDay = 86400000;
+    auto tenDaysAgo = EventJson::earn(EventJson::id(2), "m-1", 30);
+    tenDaysAgo["wall_time"] = 1795000000000 - 10 * kDay;  // 2026-11-08 in the shop
+    auto eightDaysAgo = EventJson::earn(EventJson::id(7), "m-1", 9);
+    eightDaysAgo["wall_time"] = 1795000000000 - 8 * kDay;
+    auto lateEvening = EventJson::earn(EventJson::id(9), "m-2", 4);
+    lateEvening["wall_time"] = 1794958800000;  // 2026-11-17 23:40 UTC: 2026-11-18 00:40 in the shop (UTC+1)
+    auto out = INGEST(EventJson::earn(EventJson::id(1), "m-1", 50), tenDaysAgo,
+                      EventJson::redeem(EventJson::id(3), "m-1", 20, "coffee"),
+                      EventJson::make(EventJson::id(4), "adjust", "m-1", 5),
+                      EventJson::earn(EventJson::id(5), "m-2", 7),
+                      EventJson::earn(EventJson::id(6), "m-9", 1000),  // unknown member: rejected, counts nowhere
+                      eightDaysAgo, EventJson::voidOf(EventJson::id(8), EventJson::id(7), "m-1", -9),  // same batch
+                      lateEvening);
+    checkOutcome(out[5], EventOutcome::Status::Rejected, "unknown_member");
+    STRCMP_EQUAL("2025-11-17:11,2026-11-01:100,2026-11-08:30,2026-11-18:50", storedHistory(store_, "m-1").c_str());
+    STRCMP_EQUAL("2026-11-18:11", storedHistory(store_, "m-2").c_str());
+    // The member entries carry it.
+    STRCMP_EQUAL("2025-11-17:11,2026-11-01:100,2026-11-08:30,2026-11-18:50",
+                 historyText(lastMemberEntry(store_, "m-1")["earned"]).c_str());
+    STRCMP_EQUAL("2026-11-18:11", historyText(lastMemberEntry(store_, "m-2")["earned"]).c_str());
+
+    // A void in a later batch takes the points off the earn's day (read from the stored earn), and a
+    // repeated earn counts once.
+    out = INGEST(EventJson::voidOf(EventJson::id(10), EventJson::id(2), "m-1", -30),
+                 EventJson::earn(EventJson::id(1), "m-1", 50));
+    checkOutcome(out[0], EventOutcome::Status::Accepted);
+    checkOutcome(out[1], EventOutcome::Status::Duplicate);
+    STRCMP_EQUAL("2025-11-17:11,2026-11-01:100,2026-11-18:50", storedHistory(store_, "m-1").c_str());
+    STRCMP_EQUAL("2025-11-17:11,2026-11-01:100,2026-11-18:50",
+                 historyText(lastMemberEntry(store_, "m-1")["earned"]).c_str());
+    LONGS_EQUAL(1000 + 50 + 30 - 20 + 5 + 9 - 9 - 30, balance(store_, "m-1"));
+    // Days outside the window are kept, not sent: a day earlier, the day 367 days back is inside.
+    STRCMP_EQUAL("2025-11-16:13,2025-11-17:11,2026-11-01:100,2026-11-18:50",
+                 storedHistory(store_, "m-1", kNowMs - kDay).c_str());
+    CHECK_TRUE((*store_.member("m-1"))->earned.empty());  // member() reads no history
+}
+
+void StoreContract::LoadsOpeningHistoryOnlyForNewMembers() {
+    json file = kBase;
+    file["members"][1]["earned"] = {json{{"day", "2026-06-30"}, {"points", 400}},
+                                    json{{"days_ago", 0}, {"points", 25}}};
+    auto first = headoffice::Loader(store_, kNowMs).load(file.dump());
+    CHECK_TRUE_TEXT(first.hasValue(), first ? "" : first.error().message.c_str());
+    STRCMP_EQUAL("2026-06-30:400,2026-11-18:25", storedHistory(store_, "m-2").c_str());
+    STRCMP_EQUAL("2026-06-30:400,2026-11-18:25", historyText(lastMemberEntry(store_, "m-2")["earned"]).c_str());
+    LONGS_EQUAL(100, balance(store_, "m-2"));
+    // The same file a day later: days_ago now means another day, but the member exists: its history stays.
+    const auto before = *store_.counts();
+    auto later = headoffice::Loader(store_, kNowMs + 86400000).load(file.dump());
+    CHECK_TRUE(later.hasValue());
+    LONGS_EQUAL(before.changes, store_.counts()->changes);
+    STRCMP_CONTAINS("member \"m-2\": earning history kept", later->text().c_str());
+    STRCMP_EQUAL("2026-06-30:400,2026-11-18:25", storedHistory(store_, "m-2").c_str());
+    // Loaded again the same day: nothing to say, nothing written.
+    auto again = headoffice::Loader(store_, kNowMs).load(file.dump());
+    CHECK_TRUE(again.hasValue());
+    CHECK_TRUE(again->notes.empty());
+    LONGS_EQUAL(before.changes, store_.counts()->changes);
+    // Events add to the opening history.
+    INGEST(EventJson::earn(EventJson::id(1), "m-2", 5));
+    STRCMP_EQUAL("2026-06-30:400,2026-11-18:30", storedHistory(store_, "m-2").c_str());
 }
 
 }  // namespace hotest

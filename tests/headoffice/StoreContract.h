@@ -20,7 +20,9 @@ namespace hotest {
     X(KeepsKioskTokensAndHeartbeats)         \
     X(BulkInsertsAndSkipsKnownIds)           \
     X(KeepsTextExactly)                      \
-    X(SerializesConcurrentUploads)
+    X(SerializesConcurrentUploads)           \
+    X(KeepsEarningHistoryFromEvents)         \
+    X(LoadsOpeningHistoryOnlyForNewMembers)
 
 class StoreContract {
 public:

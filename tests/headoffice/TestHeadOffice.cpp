@@ -97,7 +97,7 @@ void TestHeadOffice::loadDemo() {
 }
 
 void TestHeadOffice::load(const std::string& json) {
-    auto loaded = headoffice::Loader(*store_).load(json);
+    auto loaded = headoffice::Loader(*store_, now_).load(json);
     if (!loaded) {
         throw std::runtime_error("load failed: " + loaded.error().message);
     }

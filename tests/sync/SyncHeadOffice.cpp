@@ -122,7 +122,7 @@ SyncHeadOffice::~SyncHeadOffice() {
 }
 
 void SyncHeadOffice::load(const std::string& json) {
-    auto loaded = headoffice::Loader(*store_).load(json);
+    auto loaded = headoffice::Loader(*store_, nowMs()).load(json);
     if (!loaded) {
         die("head office load: " + loaded.error().message);
     }

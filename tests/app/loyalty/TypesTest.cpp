@@ -150,3 +150,15 @@ TEST(Types, datesCompareInCalendarOrder) {
     CHECK((Date{2025, 2, 1} < Date{2025, 2, 2}));
     CHECK((Date{2025, 2, 2} == Date{2025, 2, 2}));
 }
+
+TEST(Types, isoDatesAreReadStrictlyAndWrittenBack) {
+    const auto date = loyalty::parseIsoDate("2024-02-29");
+    CHECK_TRUE(date.has_value());
+    CHECK_TRUE((*date == loyalty::Date{2024, 2, 29}));
+    STRCMP_EQUAL("2024-02-29", loyalty::isoDateText(*date).c_str());
+    STRCMP_EQUAL("0987-01-05", loyalty::isoDateText(loyalty::Date{987, 1, 5}).c_str());
+    for (const char* bad : {"2023-02-29", "2024-13-01", "2024-00-10", "2024-1-05", "2024-01-5", "24-01-05",
+                            "2024/01/05", "2024-01-05T00", "", "abcd-ef-gh", "2024-01-32"}) {
+        CHECK_FALSE_TEXT(loyalty::parseIsoDate(bad).has_value(), bad);
+    }
+}
