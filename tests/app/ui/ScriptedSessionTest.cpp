@@ -18,6 +18,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -130,27 +131,20 @@ void prepareDatabase(const std::string& path, const loyalty::MemberState& gold) 
     CHECK_TRUE(storage::CardRepository(*db).link(kMemberToken, gold.memberId, storage::CardKind::Uid, 0).hasValue());
 
     storage::StaffRepository staff(*db);
-    storage::StaffRecord cashier;
-    cashier.id = "s-carl";
-    cashier.displayName = "Carl";
-    cashier.role = storage::StaffRole::Cashier;
-    cashier.pinHash = pinHash(kCashierPin);
-    cashier.cardToken = std::string("u:") + kCashierUid;
-    CHECK_TRUE(staff.upsert(cashier, 0).hasValue());
-    storage::StaffRecord manager;
-    manager.id = "s-mia";
-    manager.displayName = "Mia";
-    manager.role = storage::StaffRole::Manager;
-    manager.pinHash = pinHash(kManagerPin);
-    manager.cardToken = std::string("u:") + kManagerUid;
-    CHECK_TRUE(staff.upsert(manager, 0).hasValue());
+    const auto add = [&staff](const char* id, const char* name, storage::StaffRole role, const char* pin,
+                              std::optional<std::string> card) {
+        storage::StaffRecord record;
+        record.id = id;
+        record.displayName = name;
+        record.role = role;
+        record.pinHash = pinHash(pin);
+        record.cardToken = std::move(card);
+        CHECK_TRUE(staff.upsert(record, 0).hasValue());
+    };
+    add("s-carl", "Carl", storage::StaffRole::Cashier, kCashierPin, std::string("u:") + kCashierUid);
+    add("s-mia", "Mia", storage::StaffRole::Manager, kManagerPin, std::string("u:") + kManagerUid);
     // Logs in without a card: her staff code is her staff id.
-    storage::StaffRecord keypadOnly;
-    keypadOnly.id = kKeypadStaffId;
-    keypadOnly.displayName = "Cleo";
-    keypadOnly.role = storage::StaffRole::Cashier;
-    keypadOnly.pinHash = pinHash(kKeypadStaffPin);
-    CHECK_TRUE(staff.upsert(keypadOnly, 0).hasValue());
+    add(kKeypadStaffId, "Cleo", storage::StaffRole::Cashier, kKeypadStaffPin, std::nullopt);
 }
 
 std::shared_ptr<nfcsim::VirtualCard> uidCard(const std::string& uid) {
